@@ -7,20 +7,21 @@ bash scripts/provision.sh
 ODOO_SRC="${ODOO_SRC:-/opt/odoo/18.0}"
 DB="${DB:-collections_demo}"
 PORT="${PORT:-8069}"
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
 PY="$ROOT/.venv/bin/python"
 ADDONS="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"
 ODOO=("$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS" -d "$DB" --db-filter="^${DB}\$")
 installed="$(psql -d "$DB" -tAc "SELECT state FROM ir_module_module WHERE name = 'collections_addon'" 2>/dev/null || true)"
 if [ "$installed" != "installed" ]; then
-  echo "[run] creating database $DB with demo data and collections_addon (first run: about 2 minutes)"
+  echo "[run] creating database $DB with demo data and collections_addon (first run: about 3 minutes)"
   dropdb --if-exists "$DB" >/dev/null 2>&1 || true
   "${ODOO[@]}" -i collections_addon --stop-after-init --no-http --log-level=warn
-  # Demo credentials: admin / admin, and a first run of the ledger so the kanban is populated.
-  "${ODOO[@]}" shell --no-http --log-level=warn <<'PY'
-env["res.users"].browse(2).password = "admin"
-env["collection.debtor"].sudo()._refresh_companies(env["res.company"].search([]))
+  echo "[run] first collections run, so the debtors spread over the levels (mails stay queued)"
+  "${ODOO[@]}" shell --no-http --log-level=error <<'PY'
+env["collection.run"].with_context(collection_no_send=True)._cron_escalate()
 env.cr.commit()
 PY
 fi
 echo "[run] serving $DB on http://localhost:$PORT (login admin / admin)"
-exec "${ODOO[@]}" --http-port="$PORT" --dev=none -u "" "$@"
+# Reused databases are updated to the current code of the addon on each start.
+exec "${ODOO[@]}" --http-port="$PORT" -u collections_addon "$@"

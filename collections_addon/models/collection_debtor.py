@@ -1,0 +1,990 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import json
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..lib import aging, classification, xlsx_aging
+from .collection_contact import UNANSWERED
+
+DEBTOR_TYPES = [
+    ("forgetful", "Forgetful"),
+    ("involuntary", "Involuntary"),
+    ("chronic", "Chronic"),
+    ("irresponsible", "Irresponsible"),
+    ("fraudulent", "Fraudulent"),
+]
+ABC_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
+
+# Figures written by the refresh, in the order of the UPDATE ... FROM (VALUES ...)
+# statement, with their PostgreSQL cast. They are volatile: never tracked.
+FIGURE_COLUMNS = {
+    "amount_due": "numeric",
+    "amount_overdue": "numeric",
+    "amount_credit": "numeric",
+    "aging_not_due": "numeric",
+    "aging_1_30": "numeric",
+    "aging_31_60": "numeric",
+    "aging_61_90": "numeric",
+    "aging_91_180": "numeric",
+    "aging_181_365": "numeric",
+    "aging_over_365": "numeric",
+    "max_days_overdue": "int4",
+    "open_line_count": "int4",
+    "paid_count": "int4",
+    "paid_late_count": "int4",
+    "avg_days_late": "numeric",
+    "late_share": "numeric",
+    "days_since_last_payment": "int4",
+    "contacts_total": "int4",
+    "contacts_unanswered": "int4",
+    "abc_class": "varchar",
+    "risk_score": "int4",
+    "risk_components": "jsonb",
+    "debtor_type_suggested": "varchar",
+    "debtor_type_reason_auto": "varchar",
+    "fraud_review": "bool",
+    "debtor_type": "varchar",
+    "next_action_date": "date",
+    "color": "int4",
+}
+MONEY_COLUMNS = {name for name, cast in FIGURE_COLUMNS.items() if cast == "numeric"} - {
+    "avg_days_late",
+    "late_share",
+}
+UPDATE_CHUNK = 1000
+
+
+class CollectionDebtor(models.Model):
+    _name = "collection.debtor"
+    _description = "Collection Debtor"
+    _inherit = ["mail.thread", "mail.activity.mixin", "collection.action.mixin"]
+    _order = "amount_overdue desc, id desc"
+    _check_company_auto = True
+
+    # === FIELDS === #
+    name = fields.Char(related="partner_id.name", store=True, index="trigram")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Debtor",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('is_company', '=', True)]",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Collector",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    active = fields.Boolean(default=True)
+    color = fields.Integer(readonly=True)
+    # Figures (company currency), written by the refresh only.
+    amount_due = fields.Monetary(
+        string="Total Due",
+        readonly=True,
+        help="All open receivable of the debtor in this company, credits netted.",
+    )
+    amount_overdue = fields.Monetary(
+        string="Overdue",
+        readonly=True,
+        index=True,
+        help="Open residual of receivable lines past their own due date.",
+    )
+    amount_credit = fields.Monetary(
+        string="Unapplied Credits",
+        readonly=True,
+        help="Unreconciled credit notes and payments (negative): netted in the total "
+        "due, never counted as overdue.",
+    )
+    aging_not_due = fields.Monetary(string="Not Due", readonly=True)
+    aging_1_30 = fields.Monetary(string="1-30", readonly=True)
+    aging_31_60 = fields.Monetary(string="31-60", readonly=True)
+    aging_61_90 = fields.Monetary(string="61-90", readonly=True)
+    aging_91_180 = fields.Monetary(string="91-180", readonly=True)
+    aging_181_365 = fields.Monetary(string="181-365", readonly=True)
+    aging_over_365 = fields.Monetary(string="Over 365", readonly=True)
+    max_days_overdue = fields.Integer(
+        string="Days Overdue",
+        readonly=True,
+        index=True,
+        help="Days since the due date of the oldest unpaid overdue receivable line.",
+    )
+    open_line_count = fields.Integer(string="Open Items", readonly=True)
+    # Behaviour over the last 12 months.
+    paid_count = fields.Integer(string="Invoices Paid (12 months)", readonly=True)
+    paid_late_count = fields.Integer(string="Paid Late (12 months)", readonly=True)
+    avg_days_late = fields.Float(
+        string="Average Days Late", readonly=True, digits=(16, 1)
+    )
+    late_share = fields.Float(
+        string="Share Paid Late",
+        readonly=True,
+        digits=(16, 4),
+        help="Share of the invoices paid in the last 12 months that were paid late.",
+    )
+    days_since_last_payment = fields.Integer(readonly=True)
+    # Classification.
+    abc_class = fields.Selection(
+        ABC_CLASSES,
+        string="ABC Class",
+        readonly=True,
+        index=True,
+        help="By cumulative share of the company's overdue exposure.",
+    )
+    risk_score = fields.Integer(readonly=True, aggregator="avg")
+    risk_components = fields.Json(readonly=True)
+    risk_explanation = fields.Html(compute="_compute_risk_explanation", sanitize=False)
+    debtor_type = fields.Selection(
+        DEBTOR_TYPES, tracking=True, index=True, group_expand=True
+    )
+    debtor_type_suggested = fields.Selection(
+        DEBTOR_TYPES, string="Suggested Type", readonly=True
+    )
+    debtor_type_reason_auto = fields.Char(string="Why This Suggestion", readonly=True)
+    debtor_type_manual = fields.Boolean(
+        string="Type Set by Hand", readonly=True, tracking=True
+    )
+    debtor_type_reason = fields.Text(
+        string="Override Reason",
+        tracking=True,
+        help="Why the collector chose another type than the suggested one.",
+    )
+    fraud_review = fields.Boolean(
+        string="Flagged for Fraud Review",
+        readonly=True,
+        help="The behaviour rules flagged this debtor. A person must review it: "
+        "the fraudulent type is never set automatically.",
+    )
+    next_action_date = fields.Date(index=True, tracking=True)
+    contacts_total = fields.Integer(string="Contacts (12 months)", readonly=True)
+    contacts_unanswered = fields.Integer(
+        string="Unanswered Contacts (12 months)", readonly=True
+    )
+    # Escalation.
+    policy_id = fields.Many2one(
+        "collection.policy",
+        readonly=True,
+        index="btree_not_null",
+        check_company=True,
+        help="The policy the last run applied to this debtor.",
+    )
+    level_id = fields.Many2one(
+        "collection.level",
+        string="Level",
+        readonly=True,
+        index=True,
+        tracking=True,
+        group_expand="_read_group_level_id",
+        help="The last escalation level taken in the current episode.",
+    )
+    stage = fields.Selection(
+        [
+            ("normal", "Normal"),
+            ("legal", "Legal Action"),
+            ("agency", "Collection Agency"),
+        ],
+        default="normal",
+        required=True,
+        tracking=True,
+    )
+    episode = fields.Integer(
+        readonly=True,
+        default=1,
+        help="Counts collection episodes: an episode ends when the debt is paid, and "
+        "each level is taken at most once per episode.",
+    )
+    last_action_date = fields.Date(readonly=True)
+    hold_until = fields.Date(
+        string="On Hold Until",
+        tracking=True,
+        help="No escalation step until this date (included).",
+    )
+    hold_reason = fields.Char(tracking=True)
+    on_hold = fields.Boolean(compute="_compute_on_hold", search="_search_on_hold")
+    contact_ids = fields.One2many("collection.contact", "debtor_id", string="Contacts")
+    contact_count = fields.Integer(compute="_compute_contact_count")
+    open_line_ids = fields.Many2many(
+        "account.move.line",
+        string="Open Receivable Lines",
+        compute="_compute_open_line_ids",
+        groups="collections_addon.collections_addon_group_user",
+    )
+
+    _sql_constraints = [
+        (
+            "partner_company_uniq",
+            "unique(partner_id, company_id)",
+            "A partner has one debtor record per company.",
+        ),
+    ]
+
+    # === COMPUTE / INVERSE / SEARCH === #
+    @api.model
+    def _read_group_level_id(self, levels, domain):
+        """Kanban columns: every level of the company's policies, in ladder order."""
+        return self.env["collection.level"].search(
+            [("company_id", "in", self.env.companies.ids)], order="days, sequence, id"
+        )
+
+    @api.depends("hold_until")
+    @api.depends_context("date")
+    def _compute_on_hold(self):
+        today = fields.Date.context_today(self)
+        for debtor in self:
+            debtor.on_hold = bool(debtor.hold_until and debtor.hold_until >= today)
+
+    def _search_on_hold(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("On Hold: only = and != are supported."))
+        today = fields.Date.context_today(self)
+        held = [("hold_until", ">=", today)]
+        return (
+            held
+            if (operator == "=") == bool(value)
+            else ["|", ("hold_until", "=", False), ("hold_until", "<", today)]
+        )
+
+    def _compute_contact_count(self):
+        counts = dict(
+            self.env["collection.contact"]._read_group(
+                [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
+            )
+        )
+        for debtor in self:
+            debtor.contact_count = counts.get(debtor, 0)
+
+    @api.depends("risk_components", "risk_score")
+    def _compute_risk_explanation(self):
+        labels = self._risk_component_labels()
+        for debtor in self:
+            rows = Markup("").join(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+                % (labels.get(label, label), points)
+                for label, points in (debtor.risk_components or [])
+            )
+            debtor.risk_explanation = Markup(
+                "<table class='table table-sm o_collection_risk'><tbody>%s"
+                "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
+                "</tbody></table>"
+            ) % (rows, escape(_("Risk score")), debtor.risk_score)
+
+    def _compute_open_line_ids(self):
+        lines_by_key = {}
+        if self.ids:
+            lines = self.env["account.move.line"].search(
+                self._open_lines_domain(), order="date_maturity, id"
+            )
+            for line in lines:
+                key = (line.partner_id.commercial_partner_id.id, line.company_id.id)
+                lines_by_key.setdefault(key, []).append(line.id)
+        for debtor in self:
+            key = (debtor.partner_id.id, debtor.company_id.id)
+            debtor.open_line_ids = [fields.Command.set(lines_by_key.get(key, []))]
+
+    # === CONSTRAINTS / ONCHANGE === #
+    @api.constrains("partner_id")
+    def _check_partner_commercial(self):
+        for debtor in self:
+            if debtor.partner_id != debtor.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    _(
+                        "Debtor: the partner must be a commercial partner (a company "
+                        "or an individual), not the contact %(contact)s.",
+                        contact=debtor.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("debtor_type", "debtor_type_manual", "debtor_type_reason")
+    def _check_debtor_type_reason(self):
+        for debtor in self:
+            if (
+                debtor.debtor_type_manual
+                and not (debtor.debtor_type_reason or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        "Debtor type of %(debtor)s: a type chosen by hand needs an "
+                        "override reason.",
+                        debtor=debtor.display_name,
+                    )
+                )
+
+    @api.constrains("hold_until", "hold_reason")
+    def _check_hold_reason(self):
+        for debtor in self:
+            if debtor.hold_until and not (debtor.hold_reason or "").strip():
+                raise ValidationError(
+                    _(
+                        "Hold Reason: %(debtor)s is put on hold until %(date)s, so "
+                        "the reason for the hold is required.",
+                        debtor=debtor.display_name,
+                        date=debtor.hold_until,
+                    )
+                )
+
+    # === CRUD === #
+    def write(self, vals):
+        if "debtor_type" in vals and not self.env.context.get("collection_refresh"):
+            # A person chose the type: it is no longer replaced by the suggestion.
+            vals = dict(vals, debtor_type_manual=bool(vals["debtor_type"]))
+            if vals["debtor_type"] == "fraudulent" and not self.env.user.has_group(
+                "collections_addon.collections_addon_group_manager"
+            ):
+                raise UserError(
+                    _(
+                        "Debtor type: only a Collections Manager may mark a debtor as "
+                        "fraudulent."
+                    )
+                )
+        return super().write(vals)
+
+    # === ACTIONS === #
+    def action_reset_debtor_type(self):
+        """Drop the manual type: the suggestion from behaviour applies again."""
+        for debtor in self:
+            debtor.with_context(collection_refresh=True).write(
+                {
+                    "debtor_type": debtor.debtor_type_suggested,
+                    "debtor_type_manual": False,
+                    "debtor_type_reason": False,
+                }
+            )
+        return True
+
+    @api.model
+    def action_refresh_all(self):
+        """Refresh the ledger of every company the user has selected."""
+        if not self.env.user.has_group(
+            "collections_addon.collections_addon_group_user"
+        ):
+            raise UserError(_("Only collections users can refresh the debtor ledger."))
+        self.sudo()._refresh_companies(self.env.companies)
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
+
+    def action_export_aging_xlsx(self):
+        debtors = self or self.search([])
+        content = debtors.export_aging_xlsx()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": _("Aging %(date)s.xlsx", date=fields.Date.context_today(self)),
+                "datas": base64.b64encode(content),
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+                "res_model": self._name,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def action_log_call(self):
+        """Two clicks from the kanban card: this opens the log, an outcome saves it."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Log a Call"),
+            "res_model": "collection.contact",
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "collections_addon.collection_contact_view_form_quick"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+            "context": {
+                "default_debtor_id": self.id,
+                "default_channel": "call",
+                "default_contact_partner_id": self.partner_id._collection_contact(
+                    "accountant"
+                ).id,
+            },
+        }
+
+    def action_view_contacts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "collections_addon.collection_contact_action"
+        )
+        action["domain"] = [("debtor_id", "=", self.id)]
+        action["context"] = {"default_debtor_id": self.id}
+        return action
+
+    def _action_after_contact(self, contact):
+        """What an outcome calls for: a dispute opens the exclusion of the oldest
+        overdue invoice; a promise opens the promise form (hook)."""
+        self.ensure_one()
+        if contact.outcome == "dispute":
+            line = self._collection_open_moves().filtered(
+                lambda aml: aml.amount_residual > 0
+            )[:1]
+            if line:
+                return line.move_id.action_collection_exclude()
+        if contact.outcome == "promise":
+            return self._collection_promise_action(contact)
+        return {"type": "ir.actions.act_window_close"}
+
+    def _collection_promise_action(self, contact):
+        """Hook for promises to pay: the action that records one."""
+        return {"type": "ir.actions.act_window_close"}
+
+    def action_view_open_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [
+            ("move_type", "in", ("out_invoice", "out_refund", "out_receipt")),
+            ("state", "=", "posted"),
+            ("commercial_partner_id", "=", self.partner_id.id),
+            ("company_id", "=", self.company_id.id),
+            ("payment_state", "in", ("not_paid", "partial")),
+        ]
+        action["context"] = {"create": False}
+        return action
+
+    # === BUSINESS / HOOKS === #
+    def _open_lines_domain(self):
+        """Open receivable lines of these debtors (posted, not fully reconciled)."""
+        return [
+            ("company_id", "in", self.company_id.ids),
+            ("partner_id.commercial_partner_id", "in", self.partner_id.ids),
+            ("parent_state", "=", "posted"),
+            ("account_id.account_type", "=", "asset_receivable"),
+            ("reconciled", "=", False),
+            ("amount_residual", "!=", 0),
+        ]
+
+    @api.model
+    def _risk_component_labels(self):
+        return {
+            "Days overdue": _("Days overdue"),
+            "Share paid late": _("Share paid late"),
+            "Average days late": _("Average days late"),
+            "Broken promises": _("Broken promises"),
+            "Unanswered contacts": _("Unanswered contacts"),
+            "Defaulted plans": _("Defaulted plans"),
+        }
+
+    @api.model
+    def _figures_query(self, company, today):
+        """One grouped query: open receivable per commercial partner and bucket.
+
+        Positive residuals are aged on each line's own ``date_maturity``; negative
+        residuals (credit notes, unapplied payments) are netted in ``amount_due``
+        and reported as ``amount_credit``, never as overdue.
+        """
+        days = SQL("(%s::date - aml.date_maturity)", today)
+        debit = SQL("aml.amount_residual > 0")
+        buckets = []
+        for name, low, high in aging.bucket_sql_bounds():
+            conditions = [debit]
+            if name == "not_due":
+                conditions.append(SQL("(aml.date_maturity IS NULL OR %s <= 0)", days))
+            else:
+                if low is not None:
+                    conditions.append(SQL("%s >= %s", days, low))
+                if high is not None:
+                    conditions.append(SQL("%s <= %s", days, high))
+            buckets.append(
+                SQL(
+                    "COALESCE(SUM(aml.amount_residual) FILTER (WHERE %s), 0) AS %s",
+                    SQL(" AND ").join(conditions),
+                    SQL.identifier(f"aging_{name}"),
+                )
+            )
+        overdue = SQL("%s AND %s > 0", debit, days)
+        return SQL(
+            """
+            SELECT COALESCE(p.commercial_partner_id, p.id) AS partner_id,
+                   SUM(aml.amount_residual) AS amount_due,
+                   COALESCE(SUM(aml.amount_residual) FILTER (WHERE %(overdue)s), 0)
+                       AS amount_overdue,
+                   COALESCE(SUM(aml.amount_residual)
+                       FILTER (WHERE aml.amount_residual < 0), 0) AS amount_credit,
+                   %(buckets)s,
+                   COALESCE(MAX(%(days)s) FILTER (WHERE %(overdue)s), 0)
+                       AS max_days_overdue,
+                   MIN(aml.date_maturity) FILTER (WHERE %(debit)s
+                       AND aml.date_maturity >= %(today)s) AS next_due_date,
+                   COUNT(*) AS open_line_count
+              FROM account_move_line aml
+              JOIN account_account acc ON acc.id = aml.account_id
+              JOIN res_partner p ON p.id = aml.partner_id
+             WHERE aml.company_id = %(company)s
+               AND aml.parent_state = 'posted'
+               AND acc.account_type = 'asset_receivable'
+               AND NOT aml.reconciled
+               AND aml.amount_residual != 0
+             GROUP BY 1
+            """,
+            overdue=overdue,
+            buckets=SQL(", ").join(buckets),
+            days=days,
+            debit=debit,
+            today=today,
+            company=company.id,
+        )
+
+    @api.model
+    def _behaviour_query(self, company, today):
+        """One grouped query: payment behaviour per commercial partner.
+
+        An invoice's receivable line counts as paid on the latest date of its
+        reconciliations; reversed invoices are not payments.
+        """
+        return SQL(
+            """
+            WITH paid AS (
+                SELECT COALESCE(p.commercial_partner_id, p.id) AS partner_id,
+                       aml.id, aml.date_maturity, aml.reconciled,
+                       MAX(apr.max_date) AS paid_on
+                  FROM account_move_line aml
+                  JOIN account_move m ON m.id = aml.move_id
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                  JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
+                 WHERE aml.company_id = %(company)s
+                   AND aml.parent_state = 'posted'
+                   AND acc.account_type = 'asset_receivable'
+                   AND m.move_type IN ('out_invoice', 'out_receipt')
+                   AND m.payment_state != 'reversed'
+                   AND aml.balance > 0
+                 GROUP BY 1, 2, 3, 4
+            )
+            SELECT partner_id,
+                   COUNT(*) FILTER (WHERE reconciled AND paid_on >= %(since)s)
+                       AS paid_count,
+                   COUNT(*) FILTER (WHERE reconciled AND paid_on >= %(since)s
+                                    AND paid_on > date_maturity) AS paid_late_count,
+                   COALESCE(AVG(GREATEST(paid_on - date_maturity, 0))
+                       FILTER (WHERE reconciled AND paid_on >= %(since)s), 0)
+                       AS avg_days_late,
+                   %(today)s::date - MAX(paid_on) AS days_since_last_payment
+              FROM paid
+             GROUP BY partner_id
+            """,
+            company=company.id,
+            since=fields.Date.subtract(today, days=365),
+            today=today,
+        )
+
+    @api.model
+    def _contacts_query(self, company, today):
+        """One grouped query: human contacts of the last 12 months per partner."""
+        return SQL(
+            """
+            SELECT c.partner_id,
+                   COUNT(*) FILTER (WHERE c.outcome IS NOT NULL) AS contacts_total,
+                   COUNT(*) FILTER (WHERE c.outcome IN %(unanswered)s)
+                       AS contacts_unanswered,
+                   COUNT(*) FILTER (WHERE c.outcome = 'dispute') AS disputes
+              FROM collection_contact c
+             WHERE c.company_id = %(company)s AND c.date >= %(since)s
+             GROUP BY c.partner_id
+            """,
+            unanswered=UNANSWERED,
+            company=company.id,
+            since=fields.Date.subtract(today, days=365),
+        )
+
+    @api.model
+    def _behaviour_extra(self, contact_row):
+        """Hook: more :class:`lib.classification.Behaviour` inputs from the rows."""
+        return {"disputes": int(contact_row.get("disputes") or 0)}
+
+    @api.model
+    def _refresh_companies(self, companies=None, today=None):
+        """Refresh the ledger of ``companies`` (default: all); return rows written."""
+        companies = companies or self.env["res.company"].sudo().search([])
+        written = 0
+        for company in companies:
+            written += self._refresh_company(company, today=today)
+        return written
+
+    @api.model
+    def _refresh_company(self, company, today=None):
+        """Recompute figures, classification and type of one company's debtors.
+
+        Set-based: a constant number of queries whatever the number of debtors.
+        Only rows whose values changed are written, so a same-day re-run writes
+        nothing.
+
+        :return: the number of debtor rows created or updated
+        """
+        today = today or fields.Date.context_today(self.with_company(company))
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model()
+        self.env["account.partial.reconcile"].flush_model()
+        self.env["collection.contact"].flush_model()
+        figures = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(self._figures_query(company, today))
+        }
+        behaviour = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(
+                self._behaviour_query(company, today)
+            )
+        }
+        contacts = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(self._contacts_query(company, today))
+        }
+        Debtor = self.with_company(company).with_context(active_test=False)
+        existing = Debtor.search_fetch(
+            [("company_id", "=", company.id)],
+            ["partner_id", "debtor_type_manual", *FIGURE_COLUMNS],
+        )
+        by_partner = {debtor.partner_id.id: debtor for debtor in existing}
+        partner_ids = set(figures) | set(behaviour) | set(by_partner)
+        values = self._compute_values(
+            partner_ids, figures, behaviour, contacts, company, today
+        )
+        to_create, to_update = [], []
+        for partner_id, vals in values.items():
+            debtor = by_partner.get(partner_id)
+            if not debtor:
+                to_create.append(dict(vals, partner_id=partner_id))
+                continue
+            if debtor.debtor_type_manual:
+                vals["debtor_type"] = debtor.debtor_type
+            if self._values_differ(debtor, vals):
+                to_update.append((debtor.id, vals))
+        if to_create:
+            created = Debtor.with_context(
+                collection_refresh=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                tracking_disable=True,
+            ).create([dict(vals, company_id=company.id) for vals in to_create])
+            # create() caches x2many fields as empty on new records, computed
+            # ones included: drop that so the open lines are read for real.
+            created.invalidate_recordset(["open_line_ids"])
+        self._bulk_update(to_update)
+        return len(to_create) + len(to_update)
+
+    @api.model
+    def _compute_values(
+        self, partner_ids, figures, behaviour, contacts, company, today
+    ):
+        """Turn the grouped rows into field values, with the lib rules."""
+        zero = Decimal(0)
+        metrics = {}
+        for partner_id in partner_ids:
+            fig = figures.get(partner_id, {})
+            beh = behaviour.get(partner_id, {})
+            con = contacts.get(partner_id, {})
+            metrics[partner_id] = classification.Behaviour(
+                amount_overdue=Decimal(fig.get("amount_overdue") or zero),
+                amount_due=Decimal(fig.get("amount_due") or zero),
+                max_days_overdue=int(fig.get("max_days_overdue") or 0),
+                paid_count=int(beh.get("paid_count") or 0),
+                paid_late_count=int(beh.get("paid_late_count") or 0),
+                avg_days_late=Decimal(beh.get("avg_days_late") or zero).quantize(
+                    Decimal("0.1")
+                ),
+                days_since_last_payment=beh.get("days_since_last_payment"),
+                contacts_total=int(con.get("contacts_total") or 0),
+                contacts_unanswered=int(con.get("contacts_unanswered") or 0),
+                **self._behaviour_extra(con),
+            )
+        classes = classification.abc_classes(
+            {pid: m.amount_overdue for pid, m in metrics.items()},
+            company._collection_abc_thresholds(),
+        )
+        values = {}
+        for partner_id, metric in metrics.items():
+            fig = figures.get(partner_id, {})
+            score = classification.risk_score(metric)
+            suggestion = classification.suggest_type(metric)
+            vals = {name: Decimal(fig.get(name) or zero) for name in MONEY_COLUMNS}
+            vals.update(
+                max_days_overdue=metric.max_days_overdue,
+                open_line_count=int(fig.get("open_line_count") or 0),
+                paid_count=metric.paid_count,
+                paid_late_count=metric.paid_late_count,
+                avg_days_late=float(metric.avg_days_late),
+                late_share=float(metric.late_share.quantize(Decimal("0.0001"))),
+                days_since_last_payment=metric.days_since_last_payment or 0,
+                contacts_total=metric.contacts_total,
+                contacts_unanswered=metric.contacts_unanswered,
+                abc_class=classes[partner_id],
+                risk_score=score.total,
+                risk_components=[list(c) for c in score.components],
+                debtor_type_suggested=suggestion.debtor_type or False,
+                debtor_type_reason_auto=suggestion.reason or False,
+                fraud_review=suggestion.fraud_review,
+                debtor_type=suggestion.debtor_type or False,
+                next_action_date=self._next_action_date(metric, fig, today),
+                color=self._color_for(metric.max_days_overdue),
+            )
+            values[partner_id] = vals
+        return values
+
+    @api.model
+    def _next_action_date(self, metric, fig, today):
+        """Hook: when the collector should look at the debtor next."""
+        if metric.amount_overdue > 0:
+            return today
+        return fig.get("next_due_date") or False
+
+    @api.model
+    def _color_for(self, max_days_overdue):
+        """Kanban colour: green when nothing is overdue, then yellow, orange, red."""
+        if max_days_overdue <= 0:
+            return 10
+        if max_days_overdue <= 30:
+            return 3
+        if max_days_overdue <= 90:
+            return 2
+        return 1
+
+    @api.model
+    def _values_differ(self, debtor, vals):
+        for name, new in vals.items():
+            old = debtor[name]
+            if name in MONEY_COLUMNS:
+                if debtor.currency_id.compare_amounts(old, float(new)) != 0:
+                    return True
+            elif name in ("avg_days_late", "late_share"):
+                if round(old or 0.0, 4) != round(new or 0.0, 4):
+                    return True
+            elif name == "next_action_date":
+                if (old or False) != (new or False):
+                    return True
+            elif (old or False) != (new or False):
+                return True
+        return False
+
+    @api.model
+    def _bulk_update(self, rows):
+        """Write changed figures with one ``UPDATE ... FROM (VALUES ...)`` per chunk.
+
+        The figures are volatile and untracked, so the ORM write (one query per
+        distinct value set, plus tracking) is bypassed on purpose.
+        """
+        if not rows:
+            return
+        columns = list(FIGURE_COLUMNS)
+        for start in range(0, len(rows), UPDATE_CHUNK):
+            chunk = rows[start : start + UPDATE_CHUNK]
+            tuples = SQL(", ").join(
+                SQL(
+                    "(%s)",
+                    SQL(", ").join(
+                        [SQL("%s", debtor_id)]
+                        + [self._sql_value(name, vals[name]) for name in columns]
+                    ),
+                )
+                for debtor_id, vals in chunk
+            )
+            assignments = SQL(", ").join(
+                SQL(
+                    "%s = v.%s",
+                    SQL.identifier(name),
+                    SQL.identifier(name),
+                )
+                for name in columns
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE collection_debtor d
+                       SET %(assignments)s, write_date = NOW() AT TIME ZONE 'UTC',
+                           write_uid = %(uid)s
+                      FROM (VALUES %(tuples)s) AS v(id, %(names)s)
+                     WHERE d.id = v.id
+                    """,
+                    assignments=assignments,
+                    uid=self.env.uid,
+                    tuples=tuples,
+                    names=SQL(", ").join(SQL.identifier(name) for name in columns),
+                )
+            )
+        self.invalidate_model([*FIGURE_COLUMNS, "write_date", "write_uid"])
+
+    @api.model
+    def _sql_value(self, name, value):
+        cast = FIGURE_COLUMNS[name]
+        if cast == "jsonb":
+            return SQL("%s::jsonb", json.dumps(value))
+        if value is False:
+            value = None
+        return SQL("%s::" + cast, value)
+
+    # === EXPORT === #
+    def export_aging_xlsx(self):
+        """Return the aging workbook (XLSX bytes) of these debtors.
+
+        Sheet 1 has one row per debtor, sheet 2 the open receivable items.
+        """
+        debtors = self.sudo().with_context(prefetch_fields=False)
+        debtors.fetch(
+            [
+                "name",
+                "partner_id",
+                "company_id",
+                "currency_id",
+                "user_id",
+                "abc_class",
+                "debtor_type",
+                "risk_score",
+                "max_days_overdue",
+                "amount_due",
+                "amount_overdue",
+                "amount_credit",
+                *[f"aging_{b}" for b in aging.BUCKETS],
+            ]
+        )
+        type_labels = dict(self._fields["debtor_type"]._description_selection(self.env))
+        users = debtors.user_id
+        users.fetch(["name"])
+        companies = debtors.company_id
+        debtor_rows = (
+            xlsx_aging.DebtorRow(
+                name=debtor.name or "",
+                company=debtor.company_id.name,
+                currency=debtor.currency_id.name,
+                buckets=tuple(debtor[f"aging_{b}"] for b in aging.BUCKETS),
+                amount_credit=debtor.amount_credit,
+                amount_due=debtor.amount_due,
+                amount_overdue=debtor.amount_overdue,
+                max_days_overdue=debtor.max_days_overdue,
+                abc_class=(debtor.abc_class or "").upper(),
+                debtor_type=type_labels.get(debtor.debtor_type, ""),
+                risk_score=debtor.risk_score,
+                collector=debtor.user_id.name or "",
+            )
+            for debtor in debtors
+        )
+        item_rows = self._export_item_rows(debtors, companies)
+        headers = xlsx_aging.Headers(
+            debtors=(
+                _("Debtor"),
+                _("Company"),
+                _("Currency"),
+                _("Not Due"),
+                _("1-30"),
+                _("31-60"),
+                _("61-90"),
+                _("91-180"),
+                _("181-365"),
+                _("Over 365"),
+                _("Unapplied Credits"),
+                _("Total Due"),
+                _("Overdue"),
+                _("Days Overdue"),
+                _("ABC Class"),
+                _("Debtor Type"),
+                _("Risk Score"),
+                _("Collector"),
+            ),
+            items=(
+                _("Debtor"),
+                _("Company"),
+                _("Document"),
+                _("Date"),
+                _("Due Date"),
+                _("Days Overdue"),
+                _("Bucket"),
+                _("Currency"),
+                _("Residual (Currency)"),
+                _("Residual"),
+            ),
+            sheet_debtors=_("Debtors"),
+            sheet_items=_("Open Items"),
+            total=_("Total"),
+        )
+        return xlsx_aging.write_workbook(debtor_rows, item_rows, headers)
+
+    @api.model
+    def _export_item_rows(self, debtors, companies):
+        """Open items of ``debtors`` as XLSX rows, streamed from one query."""
+        if not debtors:
+            return iter(())
+        today = fields.Date.context_today(self)
+        self.env["account.move.line"].flush_model()
+        query = SQL(
+            """
+            SELECT d.name AS debtor, c.name AS company, m.name AS document,
+                   m.invoice_date, aml.date_maturity,
+                   GREATEST(%(today)s::date - aml.date_maturity, 0) AS days,
+                   cur.name AS currency, aml.amount_residual_currency,
+                   aml.amount_residual
+              FROM collection_debtor d
+              JOIN res_company c ON c.id = d.company_id
+              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+              JOIN account_move_line aml ON aml.partner_id = p.id
+                   AND aml.company_id = d.company_id
+              JOIN account_account acc ON acc.id = aml.account_id
+              JOIN account_move m ON m.id = aml.move_id
+              JOIN res_currency cur ON cur.id = aml.currency_id
+             WHERE d.id IN %(ids)s
+               AND aml.parent_state = 'posted'
+               AND acc.account_type = 'asset_receivable'
+               AND NOT aml.reconciled
+               AND aml.amount_residual != 0
+             ORDER BY d.name, d.id, aml.date_maturity, aml.id
+            """,
+            today=today,
+            ids=tuple(debtors.ids),
+        )
+        self.env.cr.execute(query)
+        for row in self.env.cr.fetchall():
+            days = row[5] or 0
+            yield xlsx_aging.ItemRow(
+                debtor=row[0] or "",
+                company=row[1],
+                document=row[2] or "",
+                date=row[3],
+                date_due=row[4],
+                days_overdue=days,
+                bucket=aging.bucket_for(days),
+                currency=row[6],
+                residual_currency=row[7] or 0.0,
+                residual=row[8] or 0.0,
+            )
+
+    # === CRON === #
+    @api.model
+    def _cron_refresh_debtors(self):
+        """Refresh one company per call; the cron runner repeats while work remains."""
+        pending = self.env["res.company"].search(
+            [
+                "|",
+                ("collection_refresh_date", "=", False),
+                ("collection_refresh_date", "<", fields.Date.context_today(self)),
+            ],
+            order="id",
+        )
+        if not pending:
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return
+        company = pending[0]
+        self._refresh_company(company)
+        company.collection_refresh_date = fields.Date.context_today(
+            self.with_company(company)
+        )
+        self.env["ir.cron"]._notify_progress(done=1, remaining=len(pending) - 1)

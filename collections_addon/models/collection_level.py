@@ -1,0 +1,126 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..lib import dunning
+
+ACTIONS = [
+    ("email", "E-mail reminder"),
+    ("call", "Phone call"),
+    ("letter", "Letter"),
+    ("demand", "Formal demand letter"),
+    ("legal", "Legal action"),
+    ("agency", "Collection agency"),
+]
+TONES = [
+    ("friendly", "Friendly"),
+    ("firm", "Firm"),
+    ("formal", "Formal"),
+    ("final", "Final"),
+]
+
+
+class CollectionLevel(models.Model):
+    _name = "collection.level"
+    _description = "Collection Level"
+    _order = "policy_id, days, sequence, id"
+    _check_company_auto = True
+
+    # === FIELDS === #
+    policy_id = fields.Many2one(
+        "collection.policy", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="policy_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    days = fields.Integer(
+        required=True,
+        help="Days past the due date of the oldest overdue item when this level "
+        "is due; negative for a reminder before the due date.",
+    )
+    action = fields.Selection(ACTIONS, required=True)
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        string="E-mail Template",
+        domain="[('model', '=', 'collection.debtor')]",
+    )
+    activity_type_id = fields.Many2one(
+        "mail.activity.type",
+        string="Activity Type",
+        help="Activity created for the collector (calls, posting letters).",
+    )
+    min_amount = fields.Monetary(
+        string="Minimum Amount",
+        help="The level is only taken when the overdue amount is at least this.",
+    )
+    fee_amount = fields.Monetary(
+        string="Fee", help="Collection fee added to the letter for this level."
+    )
+    tone = fields.Selection(TONES, default="friendly", required=True)
+    letter_text = fields.Html(
+        string="Text",
+        translate=True,
+        help="The paragraph used in the e-mail or letter of this level.",
+    )
+    consequences = fields.Text(
+        translate=True,
+        help="The consequences stated in the letter if the debt stays unpaid.",
+    )
+
+    # === CONSTRAINTS / ONCHANGE === #
+    @api.constrains("days", "policy_id")
+    def _check_days_unique(self):
+        for policy in self.policy_id:
+            problems = dunning.validate_ladder(policy._as_levels())
+            if problems:
+                raise ValidationError(
+                    _(
+                        "Days of the levels of policy %(policy)s: %(problems)s",
+                        policy=policy.name,
+                        problems=" ".join(problems),
+                    )
+                )
+
+    @api.constrains("min_amount", "fee_amount", "action")
+    def _check_amounts(self):
+        for level in self:
+            if level.min_amount < 0:
+                raise ValidationError(
+                    _(
+                        "Minimum Amount of level %(level)s cannot be negative.",
+                        level=level.name,
+                    )
+                )
+            if level.fee_amount < 0:
+                raise ValidationError(
+                    _("Fee of level %(level)s cannot be negative.", level=level.name)
+                )
+
+    # === CRUD === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        actions = dict(ACTIONS)
+        for vals in vals_list:
+            if vals.get("action") not in actions:
+                raise ValidationError(
+                    _(
+                        "Action of level %(level)s: choose one of %(actions)s.",
+                        level=vals.get("name") or "?",
+                        actions=", ".join(actions),
+                    )
+                )
+        return super().create(vals_list)
+
+    # === BUSINESS / HOOKS === #
+    def _as_level(self):
+        self.ensure_one()
+        return dunning.Level(
+            key=self.id,
+            sequence=self.sequence,
+            days=self.days,
+            min_amount=Decimal(str(self.min_amount or 0)),
+        )

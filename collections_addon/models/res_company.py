@@ -1,0 +1,86 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # === FIELDS === #
+    collection_abc_a = fields.Integer(
+        string="Class A share (%)",
+        default=80,
+        help="Debtors making up the first part of the overdue exposure are class A.",
+    )
+    collection_abc_b = fields.Integer(string="Class B share (%)", default=15)
+    collection_abc_c = fields.Integer(string="Class C share (%)", default=5)
+    collection_interest_rate = fields.Float(
+        string="Late Interest Rate (% per year)",
+        digits=(16, 4),
+        default=0.0,
+        help="Simple interest per day on overdue amounts, shown in demand letters.",
+    )
+    collection_payment_deadline_days = fields.Integer(
+        string="Payment Deadline (days)",
+        default=7,
+        help="Days given in a demand letter to pay before the next step.",
+    )
+    collection_refresh_date = fields.Date(
+        string="Debtor Figures Refreshed On",
+        readonly=True,
+        copy=False,
+        help="Day of the last complete refresh of the debtor ledger of this company.",
+    )
+
+    # === CONSTRAINTS / ONCHANGE === #
+    @api.constrains("collection_abc_a", "collection_abc_b", "collection_abc_c")
+    def _check_collection_abc_thresholds(self):
+        for company in self:
+            shares = (
+                company.collection_abc_a,
+                company.collection_abc_b,
+                company.collection_abc_c,
+            )
+            if any(share <= 0 for share in shares) or sum(shares) != 100:
+                raise ValidationError(
+                    _(
+                        "ABC thresholds of %(company)s: the class A, B and C shares "
+                        "must each be above 0 and add up to 100 (they are "
+                        "%(a)s + %(b)s + %(c)s).",
+                        company=company.name,
+                        a=shares[0],
+                        b=shares[1],
+                        c=shares[2],
+                    )
+                )
+
+    @api.constrains("collection_interest_rate", "collection_payment_deadline_days")
+    def _check_collection_interest(self):
+        for company in self:
+            if company.collection_interest_rate < 0:
+                raise ValidationError(
+                    _(
+                        "Late Interest Rate of %(company)s cannot be negative.",
+                        company=company.name,
+                    )
+                )
+            if company.collection_payment_deadline_days < 1:
+                raise ValidationError(
+                    _(
+                        "Payment Deadline of %(company)s must be at least one day.",
+                        company=company.name,
+                    )
+                )
+
+    # === CRUD === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        self.env["collection.policy"].sudo()._ensure_default_policy(companies)
+        return companies
+
+    # === BUSINESS / HOOKS === #
+    def _collection_abc_thresholds(self):
+        self.ensure_one()
+        return (self.collection_abc_a, self.collection_abc_b, self.collection_abc_c)

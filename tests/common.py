@@ -1,0 +1,173 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import new_test_user
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+VIEWER = "collections_addon.collections_addon_group_viewer"
+USER = "collections_addon.collections_addon_group_user"
+MANAGER = "collections_addon.collections_addon_group_manager"
+
+
+class CollectionsCommon(AccountTestInvoicingCommon):
+    """Invoices, payments and credit notes as the accounting makes them."""
+
+    @classmethod
+    def get_default_groups(cls):
+        return super().get_default_groups() | cls.env.ref(MANAGER)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Debtor = cls.env["collection.debtor"]
+        cls.today = fields.Date.context_today(cls.env.user)
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Debtor One Ltd", "is_company": True, "email": "ap@debtor1.test"}
+        )
+        cls.customer_contact = cls.env["res.partner"].create(
+            {"name": "Anna Accountant", "parent_id": cls.customer.id, "type": "invoice"}
+        )
+        cls.customer_b = cls.env["res.partner"].create(
+            {"name": "Debtor Two Ltd", "is_company": True, "email": "ap@debtor2.test"}
+        )
+        cls.viewer = new_test_user(
+            cls.env,
+            login="coll_viewer",
+            groups=f"base.group_user,{VIEWER}",
+            company_id=cls.env.company.id,
+            company_ids=[Command.set(cls.env.company.ids)],
+        )
+        cls.collector = new_test_user(
+            cls.env,
+            login="coll_user",
+            groups=f"base.group_user,{USER}",
+            company_id=cls.env.company.id,
+            company_ids=[Command.set(cls.env.company.ids)],
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="coll_manager",
+            groups=f"base.group_user,{MANAGER}",
+            company_id=cls.env.company.id,
+            company_ids=[Command.set(cls.env.company.ids)],
+        )
+
+    # --- helpers --------------------------------------------------------------
+    @classmethod
+    def days(cls, n):
+        return cls.today + timedelta(days=n)
+
+    @classmethod
+    def make_invoice(
+        cls,
+        amount,
+        due_in,
+        partner=None,
+        currency=None,
+        post=True,
+        move_type="out_invoice",
+        invoice_date=None,
+        payment_term=None,
+        company=None,
+    ):
+        """A customer invoice of ``amount`` due ``due_in`` days from today."""
+        company = company or cls.env.company
+        due = cls.days(due_in)
+        vals = {
+            "move_type": move_type,
+            "partner_id": (partner or cls.customer).id,
+            "invoice_date": invoice_date or min(due, cls.today),
+            "company_id": company.id,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": "Services",
+                        "quantity": 1,
+                        "price_unit": amount,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+            ],
+        }
+        if payment_term:
+            vals["invoice_payment_term_id"] = payment_term.id
+        else:
+            vals["invoice_date_due"] = due
+        if currency:
+            vals["currency_id"] = currency.id
+        move = cls.env["account.move"].with_company(company).create(vals)
+        if post:
+            move.action_post()
+        return move
+
+    @classmethod
+    def pay(cls, invoice, amount, date=None, currency=None):
+        wizard = (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(
+                {
+                    "payment_date": date or cls.today,
+                    "amount": amount,
+                    **({"currency_id": currency.id} if currency else {}),
+                }
+            )
+        )
+        return wizard._create_payments()
+
+    @classmethod
+    def unapplied_payment(cls, partner, amount, company=None):
+        company = company or cls.env.company
+        payment = (
+            cls.env["account.payment"]
+            .with_company(company)
+            .create(
+                {
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": partner.id,
+                    "amount": amount,
+                    "date": cls.today,
+                }
+            )
+        )
+        payment.action_post()
+        return payment
+
+    def refresh(self, company=None, today=None):
+        return self.Debtor._refresh_company(company or self.env.company, today=today)
+
+    def debtor_of(self, partner, company=None):
+        return self.Debtor.with_context(active_test=False).search(
+            [
+                ("partner_id", "=", partner.commercial_partner_id.id),
+                ("company_id", "=", (company or self.env.company).id),
+            ]
+        )
+
+    def accounting_open(self, partner, company=None):
+        """The accounting's own view of the open receivable, through the ORM."""
+        company = company or self.env.company
+        lines = self.env["account.move.line"].search(
+            [
+                ("company_id", "=", company.id),
+                (
+                    "partner_id.commercial_partner_id",
+                    "=",
+                    partner.commercial_partner_id.id,
+                ),
+                ("parent_state", "=", "posted"),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("reconciled", "=", False),
+            ]
+        )
+        due = sum(lines.mapped("amount_residual"))
+        overdue = sum(
+            line.amount_residual
+            for line in lines
+            if line.amount_residual > 0 and line.date_maturity < self.today
+        )
+        return company.currency_id.round(due), company.currency_id.round(overdue)

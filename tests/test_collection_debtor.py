@@ -1,0 +1,355 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import CollectionsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionDebtorFigures(CollectionsCommon):
+    """The ledger agrees with the accounting to the cent (credit-control #380, #457,
+    #211, #543, #94)."""
+
+    def assertLedgerMatchesAccounting(self, partner, company=None):
+        debtor = self.debtor_of(partner, company)
+        due, overdue = self.accounting_open(partner, company)
+        self.assertAlmostEqual(debtor.amount_due, due, places=2)
+        self.assertAlmostEqual(debtor.amount_overdue, overdue, places=2)
+        buckets = sum(
+            debtor[f]
+            for f in (
+                "aging_not_due",
+                "aging_1_30",
+                "aging_31_60",
+                "aging_61_90",
+                "aging_91_180",
+                "aging_181_365",
+                "aging_over_365",
+            )
+        )
+        self.assertAlmostEqual(
+            buckets + debtor.amount_credit, debtor.amount_due, places=2
+        )
+        return debtor
+
+    def test_partial_payment_counts_residual_not_total(self):
+        """A partly paid invoice is overdue for its residual only."""
+        invoice = self.make_invoice(1000.0, -10)
+        self.pay(invoice, 400.0)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(debtor.amount_overdue, 600.0)
+        self.assertEqual(debtor.aging_1_30, 600.0)
+        self.assertEqual(debtor.max_days_overdue, 10)
+
+    def test_installment_terms_age_each_line_on_its_own_due_date(self):
+        """30% now / 70% later: one line overdue, the other not due yet."""
+        term = self.env["account.payment.term"].create(
+            {
+                "name": "30% now, 70% in 60 days",
+                "line_ids": [
+                    Command.create(
+                        {"value": "percent", "value_amount": 30.0, "nb_days": 0}
+                    ),
+                    Command.create(
+                        {"value": "percent", "value_amount": 70.0, "nb_days": 60}
+                    ),
+                ],
+            }
+        )
+        self.make_invoice(1000.0, 0, invoice_date=self.days(-40), payment_term=term)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(debtor.aging_31_60, 300.0)
+        self.assertEqual(debtor.aging_not_due, 700.0)
+        self.assertEqual(debtor.amount_overdue, 300.0)
+        self.assertEqual(debtor.max_days_overdue, 40)
+
+    def test_credit_note_and_unapplied_payment_are_netted_never_overdue(self):
+        """Unreconciled credits lower the total due but not the overdue amount."""
+        self.make_invoice(1000.0, -20)
+        self.make_invoice(150.0, -5, move_type="out_refund")
+        self.unapplied_payment(self.customer, 200.0)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(debtor.amount_overdue, 1000.0)
+        self.assertEqual(debtor.amount_credit, -350.0)
+        self.assertEqual(debtor.amount_due, 650.0)
+
+    def test_draft_cancelled_and_reversed_moves_are_ignored(self):
+        self.make_invoice(100.0, -10, post=False)
+        cancelled = self.make_invoice(200.0, -10, post=False)
+        cancelled.button_cancel()
+        reversed_invoice = self.make_invoice(300.0, -10)
+        reversed_invoice._reverse_moves(cancel=True)
+        self.make_invoice(50.0, -10)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(debtor.amount_overdue, 50.0)
+        self.assertEqual(debtor.open_line_count, 1)
+
+    def test_foreign_currency_totalled_in_company_currency(self):
+        """1,000 EUR at 2 EUR per USD is 500 USD of overdue debt."""
+        eur = self.setup_other_currency("EUR", rates=[("1900-01-01", 2.0)])
+        invoice = self.make_invoice(1000.0, -3, currency=eur)
+        self.pay(invoice, 250.0, currency=eur)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(debtor.amount_overdue, 375.0)
+        line = debtor.open_line_ids
+        self.assertEqual(line.currency_id, eur)
+        self.assertEqual(line.amount_residual_currency, 750.0)
+
+    def test_child_contact_rolls_up_to_commercial_partner(self):
+        self.make_invoice(400.0, -15, partner=self.customer_contact)
+        self.make_invoice(100.0, -15)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(debtor.partner_id, self.customer)
+        self.assertEqual(debtor.amount_overdue, 500.0)
+        self.assertFalse(self.debtor_of(self.customer_contact) - debtor)
+
+    def test_every_bucket_on_each_line_due_date(self):
+        for amount, due_in in (
+            (1.0, 10),
+            (2.0, -1),
+            (4.0, -31),
+            (8.0, -61),
+            (16.0, -91),
+            (32.0, -181),
+            (64.0, -366),
+        ):
+            self.make_invoice(amount, due_in)
+        self.refresh()
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        self.assertEqual(
+            [
+                debtor.aging_not_due,
+                debtor.aging_1_30,
+                debtor.aging_31_60,
+                debtor.aging_61_90,
+                debtor.aging_91_180,
+                debtor.aging_181_365,
+                debtor.aging_over_365,
+            ],
+            [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0],
+        )
+        self.assertEqual(debtor.max_days_overdue, 366)
+
+    def test_second_company_never_mixed(self):
+        company_2 = self.setup_other_company()["company"]
+        self.make_invoice(100.0, -10)
+        self.make_invoice(7000.0, -10, company=company_2)
+        self.refresh()
+        self.refresh(company=company_2)
+        debtor = self.assertLedgerMatchesAccounting(self.customer)
+        debtor_2 = self.assertLedgerMatchesAccounting(self.customer, company_2)
+        self.assertEqual(debtor.amount_overdue, 100.0)
+        self.assertEqual(debtor_2.amount_overdue, 7000.0)
+        # Record rule: a collector of the first company does not see the second one.
+        visible = self.Debtor.with_user(self.collector).search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertEqual(visible, debtor)
+        with self.assertRaises(AccessError):
+            debtor_2.with_user(self.collector).read(["amount_overdue"])
+
+    def test_paid_debt_drops_to_zero_and_keeps_the_debtor(self):
+        invoice = self.make_invoice(500.0, -5)
+        self.refresh()
+        self.pay(invoice, 500.0)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.assertEqual((debtor.amount_due, debtor.amount_overdue), (0.0, 0.0))
+        self.assertEqual(debtor.paid_count, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionDebtorRefresh(CollectionsCommon):
+    """Set-based refresh: constant queries, writes only what changed."""
+
+    def test_same_day_rerun_writes_nothing(self):
+        self.make_invoice(100.0, -10)
+        self.make_invoice(200.0, -40, partner=self.customer_b)
+        self.assertEqual(self.refresh(), 2)
+        before = self.Debtor.search([]).mapped("write_date")
+        self.assertEqual(self.refresh(), 0)
+        self.assertEqual(self.Debtor.search([]).mapped("write_date"), before)
+
+    def test_changed_figures_rewrite_only_that_debtor(self):
+        invoice = self.make_invoice(100.0, -10)
+        self.make_invoice(200.0, -40, partner=self.customer_b)
+        self.refresh()
+        self.pay(invoice, 30.0)
+        self.assertEqual(self.refresh(), 1)
+        self.assertEqual(self.debtor_of(self.customer).amount_overdue, 70.0)
+
+    def _make_debtors(self, count, company):
+        partners = self.env["res.partner"].create(
+            [{"name": f"{company.name} {i}", "is_company": True} for i in range(count)]
+        )
+        moves = (
+            self.env["account.move"]
+            .with_company(company)
+            .create(
+                [
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": partner.id,
+                        "company_id": company.id,
+                        "invoice_date": self.days(-30),
+                        "invoice_date_due": self.days(-(i % 400)),
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "name": "x",
+                                    "quantity": 1,
+                                    "price_unit": 10.0 + i,
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                    for i, partner in enumerate(partners)
+                ]
+            )
+        )
+        moves.action_post()
+        return moves
+
+    def _count_refresh_queries(self, company):
+        self.env.flush_all()
+        start = self.cr.sql_log_count
+        self.Debtor.with_company(company)._refresh_company(company)
+        self.env.flush_all()
+        return self.cr.sql_log_count - start
+
+    def test_refresh_query_count_is_constant(self):
+        """10 and 100 debtors cost the same number of queries, created or updated."""
+        created, updated = {}, {}
+        for size in (10, 100):
+            company = self.setup_other_company(name=f"Size {size}")["company"]
+            moves = self._make_debtors(size, company)
+            created[size] = self._count_refresh_queries(company)
+            for move in moves:
+                self.pay(move, 5.0)
+            updated[size] = self._count_refresh_queries(company)
+        self.assertEqual(created[10], created[100])
+        self.assertEqual(updated[10], updated[100])
+        self.assertLessEqual(max(created[100], updated[100]), 30)
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionDebtorClassification(CollectionsCommon):
+    def test_abc_classes_follow_company_thresholds(self):
+        partners = self.env["res.partner"].create(
+            [{"name": f"Exposure {i}", "is_company": True} for i in range(4)]
+        )
+        for partner, amount in zip(
+            partners, (8000.0, 1000.0, 600.0, 400.0), strict=True
+        ):
+            self.make_invoice(amount, -20, partner=partner)
+        self.refresh()
+        self.assertEqual(
+            [self.debtor_of(p).abc_class for p in partners], ["a", "b", "b", "c"]
+        )
+        self.env.company.write(
+            {"collection_abc_a": 70, "collection_abc_b": 20, "collection_abc_c": 10}
+        )
+        self.refresh()
+        self.assertEqual(
+            [self.debtor_of(p).abc_class for p in partners], ["a", "b", "c", "c"]
+        )
+
+    def test_abc_thresholds_must_add_up_to_100(self):
+        with self.assertRaisesRegex(ValidationError, "add up to 100"):
+            self.env.company.collection_abc_a = 90
+
+    def test_late_payer_behaviour_metrics(self):
+        for days_late in (10, 20):
+            invoice = self.make_invoice(100.0, -60, invoice_date=self.days(-90))
+            self.pay(invoice, 100.0, date=self.days(-60 + days_late))
+        on_time = self.make_invoice(100.0, -30, invoice_date=self.days(-60))
+        self.pay(on_time, 100.0, date=self.days(-31))
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.assertEqual(debtor.paid_count, 3)
+        self.assertEqual(debtor.paid_late_count, 2)
+        self.assertAlmostEqual(debtor.late_share, 2 / 3, places=3)
+        self.assertAlmostEqual(debtor.avg_days_late, 10.0, places=1)
+
+    def test_risk_score_has_components_summing_to_total(self):
+        self.make_invoice(5000.0, -200)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.assertGreater(debtor.risk_score, 0)
+        self.assertEqual(
+            sum(p for _label, p in debtor.risk_components), debtor.risk_score
+        )
+        self.assertIn("Days overdue", debtor.risk_explanation)
+
+    def test_type_is_suggested_and_never_fraudulent_automatically(self):
+        self.make_invoice(90000.0, -300)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.assertTrue(debtor.debtor_type)
+        self.assertNotEqual(debtor.debtor_type, "fraudulent")
+        self.assertEqual(debtor.debtor_type, debtor.debtor_type_suggested)
+        self.assertTrue(debtor.debtor_type_reason_auto)
+
+    def test_override_needs_reason_is_kept_by_refresh_and_resets(self):
+        self.make_invoice(100.0, -5)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        new_type = "involuntary" if debtor.debtor_type != "involuntary" else "chronic"
+        with self.assertRaisesRegex(ValidationError, "override reason"):
+            debtor.with_user(self.collector).write({"debtor_type": new_type})
+        debtor.with_user(self.collector).write(
+            {
+                "debtor_type": new_type,
+                "debtor_type_reason": "Client of theirs went bankrupt",
+            }
+        )
+        self.assertTrue(debtor.debtor_type_manual)
+        self.refresh()
+        self.assertEqual(debtor.debtor_type, new_type)
+        debtor.action_reset_debtor_type()
+        self.assertEqual(debtor.debtor_type, debtor.debtor_type_suggested)
+        self.assertFalse(debtor.debtor_type_manual)
+
+    def test_only_manager_marks_fraudulent(self):
+        self.make_invoice(100.0, -5)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        with self.assertRaisesRegex(UserError, "only a Collections Manager"):
+            debtor.with_user(self.collector).write(
+                {"debtor_type": "fraudulent", "debtor_type_reason": "Fake company"}
+            )
+        debtor.with_user(self.manager).write(
+            {"debtor_type": "fraudulent", "debtor_type_reason": "Fake company"}
+        )
+        self.assertEqual(debtor.debtor_type, "fraudulent")
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionDebtorCron(CollectionsCommon):
+    def test_cron_refreshes_company_by_company(self):
+        self.make_invoice(100.0, -10)
+        companies = self.env["res.company"].search([])
+        companies.collection_refresh_date = False
+        cron = self.env.ref("collections_addon.ir_cron_collection_debtor_refresh")
+        for _i in companies:
+            cron.method_direct_trigger()
+        self.assertEqual(set(companies.mapped("collection_refresh_date")), {self.today})
+        self.assertEqual(self.debtor_of(self.customer).amount_overdue, 100.0)
+        # A same-day re-run has nothing left to do.
+        self.assertEqual(self.refresh(), 0)
+
+    def test_refresh_button_needs_collections_user(self):
+        with self.assertRaises(UserError):
+            self.Debtor.with_user(self.viewer).action_refresh_all()
+        self.make_invoice(100.0, -10)
+        self.Debtor.with_user(self.collector).action_refresh_all()
+        self.assertEqual(self.debtor_of(self.customer).amount_overdue, 100.0)

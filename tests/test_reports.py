@@ -1,0 +1,138 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
+from odoo.tests import HttpCase, tagged
+
+from .common import CollectionsCommon
+
+LETTER = "collections_addon.action_report_collection_letter"
+STATEMENT = "collections_addon.action_report_collection_statement"
+# 1,234.50 overdue, in words, as num2words writes it in each language.
+WORDS = {
+    "en_US": "One Thousand, Two Hundred And Thirty-Four",
+    "ru_RU": "Одна Тысяча Двести Тридцать Четыре",
+    "pl_PL": "Tysiąc Dwieście Trzydzieści Cztery",
+}
+
+
+class ReportsCommon(CollectionsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.collection_interest_rate = 0.0
+        cls.env["collection.policy"]._ensure_default_policy(cls.env.company)
+        for code in ("ru_RU", "pl_PL"):
+            cls.env["res.lang"]._activate_lang(code)
+        cls.debtors = {}
+        for lang in WORDS:
+            partner = cls.env["res.partner"].create(
+                {"name": f"Debtor {lang}", "is_company": True, "lang": lang}
+            )
+            cls.make_invoice(1234.50, -40, partner=partner)
+            cls.make_invoice(100.0, 20, partner=partner)
+            cls.debtors[lang] = partner
+        cls.env["collection.debtor"]._refresh_company(cls.env.company)
+
+    def debtor(self, lang):
+        return self.debtor_of(self.debtors[lang])
+
+    @staticmethod
+    def digits(html):
+        """The page with every separator removed: 1 234,50 and 1,234.50 both match."""
+        return re.sub(r"[\s\u00a0\u202f.,]", "", html)
+
+
+@tagged("post_install", "-at_install")
+class TestLetters(ReportsCommon):
+    """Demand letter and statement, rendered for en, ru and pl debtors."""
+
+    def render(self, report, debtor):
+        html, kind = self.env["ir.actions.report"]._render_qweb_html(report, debtor.ids)
+        self.assertEqual(kind, "html")
+        return html.decode()
+
+    def test_demand_letter_in_each_language(self):
+        for lang, words in WORDS.items():
+            with self.subTest(lang=lang):
+                html = self.render(LETTER, self.debtor(lang))
+                self.assertIn(words, html)
+                self.assertIn("123450", self.digits(html))
+                self.assertIn("o_collection_letter_lines", html)
+                self.assertNotIn("100.00", html)  # not yet due: not demanded
+
+    def test_demand_letter_has_interest_fee_deadline_and_consequences(self):
+        self.env.company.collection_interest_rate = 36.5
+        level = self.env["collection.level"].search(
+            [("company_id", "=", self.env.company.id), ("days", "=", 45)]
+        )
+        level.fee_amount = 25.0
+        debtor = self.debtor("en_US")
+        debtor.level_id = level
+        data = debtor._collection_letter_data()
+        # 1,234.50 x 36.5% / 365 x 40 days = 49.38
+        self.assertEqual(data["lines"][0]["interest"], 49.38)
+        self.assertEqual(data["total"], 1234.50 + 49.38 + 25.0)
+        html = self.render(LETTER, debtor)
+        self.assertIn("Collection fee", html)
+        self.assertIn("formally demand", html)
+        self.assertIn("legal action", html)
+        self.assertIn("36.5", html)
+
+    def test_letter_is_addressed_to_the_decision_maker(self):
+        boss = self.env["res.partner"].create(
+            {
+                "name": "Piotr Prezes",
+                "parent_id": self.debtors["pl_PL"].id,
+                "collection_role": "decision_maker",
+                "function": "Prezes",
+            }
+        )
+        html = self.render(LETTER, self.debtor("pl_PL"))
+        self.assertIn(boss.name, html)
+
+    def test_statement_lists_all_open_items_with_aging(self):
+        for lang in WORDS:
+            with self.subTest(lang=lang):
+                html = self.render(STATEMENT, self.debtor(lang))
+                self.assertIn("o_collection_statement_aging", html)
+                self.assertIn("10000", self.digits(html))
+                words = self.debtor(lang)._collection_amount_in_words(1334.50, lang)
+                self.assertIn(words, html)
+
+    def test_print_buttons_return_report_actions(self):
+        debtor = self.debtor("en_US").with_user(self.collector)
+        self.assertEqual(
+            debtor.action_print_letter()["report_name"],
+            "collections_addon.report_collection_letter",
+        )
+        self.assertEqual(debtor.action_print_statement()["type"], "ir.actions.report")
+
+
+@tagged("post_install", "-at_install")
+class TestLettersPdf(HttpCase):
+    """Real PDFs through wkhtmltopdf (an HttpCase serves the report assets)."""
+
+    def test_real_pdf_of_letter_and_statement(self):
+        partner = self.env["res.partner"].create(
+            {"name": "PDF Debtor", "is_company": True}
+        )
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": "2020-01-01",
+                "invoice_date_due": "2020-01-31",
+                "invoice_line_ids": [
+                    (0, 0, {"name": "x", "quantity": 1, "price_unit": 99})
+                ],
+            }
+        )
+        invoice.action_post()
+        self.env["collection.debtor"]._refresh_company(self.env.company)
+        debtor = self.env["collection.debtor"].search([("partner_id", "=", partner.id)])
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        for report in (LETTER, STATEMENT):
+            pdf, kind = Report._render_qweb_pdf(report, debtor.ids)
+            self.assertEqual(kind, "pdf")
+            self.assertTrue(pdf.startswith(b"%PDF"))
