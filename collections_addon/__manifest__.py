@@ -23,6 +23,7 @@
         "report/ir_actions_report_templates.xml",
         # Data
         "data/ir_cron.xml",
+        "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/collection_policy_data.xml",
@@ -32,6 +33,8 @@
         "views/collection_level_views.xml",
         "views/collection_contact_views.xml",
         "views/collection_run_views.xml",
+        "views/collection_promise_views.xml",
+        "views/collection_plan_views.xml",
         "views/account_move_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

@@ -36,6 +36,7 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         cls.viewer = new_test_user(
             cls.env,
             login="coll_viewer",
+            email="coll_viewer@example.com",
             groups=f"base.group_user,{VIEWER}",
             company_id=cls.env.company.id,
             company_ids=[Command.set(cls.env.company.ids)],
@@ -43,6 +44,7 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         cls.collector = new_test_user(
             cls.env,
             login="coll_user",
+            email="coll_user@example.com",
             groups=f"base.group_user,{USER}",
             company_id=cls.env.company.id,
             company_ids=[Command.set(cls.env.company.ids)],
@@ -50,6 +52,7 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         cls.manager = new_test_user(
             cls.env,
             login="coll_manager",
+            email="coll_manager@example.com",
             groups=f"base.group_user,{MANAGER}",
             company_id=cls.env.company.id,
             company_ids=[Command.set(cls.env.company.ids)],

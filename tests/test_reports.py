@@ -136,3 +136,62 @@ class TestLettersPdf(HttpCase):
             pdf, kind = Report._render_qweb_pdf(report, debtor.ids)
             self.assertEqual(kind, "pdf")
             self.assertTrue(pdf.startswith(b"%PDF"))
+
+
+@tagged("post_install", "-at_install")
+class TestAgreement(ReportsCommon):
+    """The installment agreement, rendered for en, ru and pl debtors."""
+
+    def test_agreement_in_each_language(self):
+        for lang, words in WORDS.items():
+            with self.subTest(lang=lang):
+                debtor = self.debtor(lang)
+                invoice = self.env["account.move"].search(
+                    [
+                        ("partner_id", "=", self.debtors[lang].id),
+                        ("invoice_date_due", "<", self.today),
+                    ]
+                )
+                plan = self.env["collection.plan"].create(
+                    {
+                        "debtor_id": debtor.id,
+                        "invoice_ids": [(6, 0, invoice.ids)],
+                        "installment_count": 3,
+                    }
+                )
+                plan.action_generate_lines()
+                html = (
+                    self.env["ir.actions.report"]
+                    ._render_qweb_html(
+                        "collections_addon.action_report_collection_plan", plan.ids
+                    )[0]
+                    .decode()
+                )
+                self.assertIn(words, html)
+                self.assertIn("o_collection_agreement_schedule", html)
+                self.assertIn("o_collection_signatures", html)
+                self.assertIn(plan.name, html)
+                self.assertEqual(html.count("<tr>") >= 3 + 1, True)
+                self.assertIn(invoice.name, html)
+
+    def test_agreement_is_mailed_from_the_plan(self):
+        debtor = self.debtor("pl_PL")
+        invoice = self.env["account.move"].search(
+            [
+                ("partner_id", "=", self.debtors["pl_PL"].id),
+                ("invoice_date_due", "<", self.today),
+            ]
+        )
+        plan = self.env["collection.plan"].create(
+            {"debtor_id": debtor.id, "invoice_ids": [(6, 0, invoice.ids)]}
+        )
+        plan.action_submit()
+        action = plan.action_send_agreement()
+        composer = (
+            self.env["mail.compose.message"].with_context(action["context"]).create({})
+        )
+        self.assertIn(plan.name, composer.subject)
+        composer._action_send_mail()
+        message = plan.message_ids[0]
+        self.assertTrue(message.attachment_ids)
+        self.assertIn(plan.name, message.attachment_ids[0].name)

@@ -6,6 +6,10 @@ from . import collection_policy
 from . import collection_level
 from . import collection_contact
 from . import collection_run
+from . import collection_promise
+from . import collection_plan
+from . import collection_plan_line
 from . import account_move
 from . import res_partner
 from . import collection_demo
+from . import collection_demo_commitments

@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -43,6 +43,19 @@ class AccountMove(models.Model):
                     )
                 )
 
+    # === BUSINESS / HOOKS === #
+    def _collection_check_partner(self, partner):
+        """Refuse invoices of another customer in a promise or a plan."""
+        foreign = self.filtered(lambda move: move.commercial_partner_id != partner)
+        if foreign:
+            raise ValidationError(
+                _(
+                    "Invoices: %(invoices)s do not belong to %(debtor)s.",
+                    invoices=", ".join(foreign.mapped("name")),
+                    debtor=partner.display_name,
+                )
+            )
+
     # === ACTIONS === #
     def action_collection_exclude(self):
         """Open the exclusion (dispute/hold) form of this invoice."""
@@ -64,6 +77,27 @@ class AccountMove(models.Model):
             "target": "new",
             "context": {"default_collection_excluded": True},
         }
+
+    def action_collection_promise(self):
+        """Record a promise to pay on this invoice."""
+        self.ensure_one()
+        Debtor = self.env["collection.debtor"]
+        domain = [
+            ("partner_id", "=", self.commercial_partner_id.id),
+            ("company_id", "=", self.company_id.id),
+        ]
+        debtor = Debtor.search(domain, limit=1)
+        if not debtor:
+            Debtor.sudo()._refresh_company(self.company_id)
+            debtor = Debtor.search(domain, limit=1)
+        if not debtor:
+            raise ValidationError(
+                _(
+                    "Invoice %(invoice)s has no open debt to promise.",
+                    invoice=self.display_name,
+                )
+            )
+        return debtor.action_new_promise(invoice_ids=[Command.set(self.ids)])
 
     def action_collection_include(self):
         self.write({"collection_excluded": False, "collection_exclusion_reason": False})

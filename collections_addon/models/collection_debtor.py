@@ -44,6 +44,9 @@ FIGURE_COLUMNS = {
     "days_since_last_payment": "int4",
     "contacts_total": "int4",
     "contacts_unanswered": "int4",
+    "promises_kept": "int4",
+    "promises_broken": "int4",
+    "plans_defaulted": "int4",
     "abc_class": "varchar",
     "risk_score": "int4",
     "risk_components": "jsonb",
@@ -211,6 +214,23 @@ class CollectionDebtor(models.Model):
         "each level is taken at most once per episode.",
     )
     last_action_date = fields.Date(readonly=True)
+    forced_level_id = fields.Many2one(
+        "collection.level",
+        string="Resume At Level",
+        readonly=True,
+        help="Set when an installment plan defaults: the next run takes this level.",
+    )
+    promise_ids = fields.One2many("collection.promise", "debtor_id", string="Promises")
+    plan_ids = fields.One2many("collection.plan", "debtor_id", string="Plans")
+    promise_count = fields.Integer(compute="_compute_commitment_counts")
+    plan_count = fields.Integer(compute="_compute_commitment_counts")
+    promises_kept = fields.Integer(string="Promises Kept (12 months)", readonly=True)
+    promises_broken = fields.Integer(
+        string="Promises Broken (12 months)", readonly=True
+    )
+    plans_defaulted = fields.Integer(
+        string="Plans Defaulted (12 months)", readonly=True
+    )
     hold_until = fields.Date(
         string="On Hold Until",
         tracking=True,
@@ -260,6 +280,21 @@ class CollectionDebtor(models.Model):
             if (operator == "=") == bool(value)
             else ["|", ("hold_until", "=", False), ("hold_until", "<", today)]
         )
+
+    def _compute_commitment_counts(self):
+        promises = dict(
+            self.env["collection.promise"]._read_group(
+                [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
+            )
+        )
+        plans = dict(
+            self.env["collection.plan"]._read_group(
+                [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
+            )
+        )
+        for debtor in self:
+            debtor.promise_count = promises.get(debtor, 0)
+            debtor.plan_count = plans.get(debtor, 0)
 
     def _compute_contact_count(self):
         counts = dict(
@@ -446,8 +481,66 @@ class CollectionDebtor(models.Model):
         return {"type": "ir.actions.act_window_close"}
 
     def _collection_promise_action(self, contact):
-        """Hook for promises to pay: the action that records one."""
-        return {"type": "ir.actions.act_window_close"}
+        """The promise form, filled from the contact."""
+        return self.action_new_promise(
+            contact_id=contact.id,
+            channel=contact.channel,
+            contact_partner_id=contact.contact_partner_id.id,
+        )
+
+    def action_new_promise(self, **defaults):
+        self.ensure_one()
+        context = {"default_debtor_id": self.id}
+        context.update({f"default_{key}": value for key, value in defaults.items()})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Promise to Pay"),
+            "res_model": "collection.promise",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context,
+        }
+
+    def action_new_plan(self):
+        """A draft plan covering the debtor's overdue invoices."""
+        self.ensure_one()
+        overdue = self._collection_open_moves().filtered(
+            lambda aml: aml.amount_residual > 0
+            and aml.date_maturity
+            and aml.date_maturity < fields.Date.context_today(self)
+            and aml.move_id.move_type in ("out_invoice", "out_receipt")
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Installment Plan"),
+            "res_model": "collection.plan",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_debtor_id": self.id,
+                "default_invoice_ids": [fields.Command.set(overdue.move_id.ids)],
+            },
+        }
+
+    def action_view_promises(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "collections_addon.collection_promise_action"
+        )
+        action["domain"] = [("debtor_id", "=", self.id)]
+        action["context"] = {"default_debtor_id": self.id}
+        return action
+
+    def action_view_plans(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "collections_addon.collection_plan_action"
+        )
+        action["domain"] = [("debtor_id", "=", self.id)]
+        action["context"] = {"default_debtor_id": self.id}
+        return action
 
     def action_view_open_invoices(self):
         self.ensure_one()
@@ -592,17 +685,41 @@ class CollectionDebtor(models.Model):
 
     @api.model
     def _contacts_query(self, company, today):
-        """One grouped query: human contacts of the last 12 months per partner."""
+        """One grouped query: contacts, promises and plans of the last 12 months."""
         return SQL(
             """
-            SELECT c.partner_id,
-                   COUNT(*) FILTER (WHERE c.outcome IS NOT NULL) AS contacts_total,
-                   COUNT(*) FILTER (WHERE c.outcome IN %(unanswered)s)
-                       AS contacts_unanswered,
-                   COUNT(*) FILTER (WHERE c.outcome = 'dispute') AS disputes
-              FROM collection_contact c
-             WHERE c.company_id = %(company)s AND c.date >= %(since)s
-             GROUP BY c.partner_id
+            SELECT partner_id,
+                   SUM(contacts_total) AS contacts_total,
+                   SUM(contacts_unanswered) AS contacts_unanswered,
+                   SUM(disputes) AS disputes,
+                   SUM(promises_kept) AS promises_kept,
+                   SUM(promises_broken) AS promises_broken,
+                   SUM(plans_defaulted) AS plans_defaulted
+              FROM (
+                SELECT c.partner_id,
+                       COUNT(*) FILTER (WHERE c.outcome IS NOT NULL) AS contacts_total,
+                       COUNT(*) FILTER (WHERE c.outcome IN %(unanswered)s)
+                           AS contacts_unanswered,
+                       COUNT(*) FILTER (WHERE c.outcome = 'dispute') AS disputes,
+                       0 AS promises_kept, 0 AS promises_broken, 0 AS plans_defaulted
+                  FROM collection_contact c
+                 WHERE c.company_id = %(company)s AND c.date >= %(since)s
+                 GROUP BY c.partner_id
+                UNION ALL
+                SELECT pr.partner_id, 0, 0, 0,
+                       COUNT(*) FILTER (WHERE pr.state = 'kept'),
+                       COUNT(*) FILTER (WHERE pr.state = 'broken'), 0
+                  FROM collection_promise pr
+                 WHERE pr.company_id = %(company)s AND pr.date >= %(since)s
+                 GROUP BY pr.partner_id
+                UNION ALL
+                SELECT pl.partner_id, 0, 0, 0, 0, 0, COUNT(*)
+                  FROM collection_plan pl
+                 WHERE pl.company_id = %(company)s AND pl.state = 'defaulted'
+                   AND pl.write_date >= %(since)s
+                 GROUP BY pl.partner_id
+              ) AS behaviour
+             GROUP BY partner_id
             """,
             unanswered=UNANSWERED,
             company=company.id,
@@ -612,7 +729,15 @@ class CollectionDebtor(models.Model):
     @api.model
     def _behaviour_extra(self, contact_row):
         """Hook: more :class:`lib.classification.Behaviour` inputs from the rows."""
-        return {"disputes": int(contact_row.get("disputes") or 0)}
+        return {
+            name: int(contact_row.get(name) or 0)
+            for name in (
+                "disputes",
+                "promises_kept",
+                "promises_broken",
+                "plans_defaulted",
+            )
+        }
 
     @api.model
     def _refresh_companies(self, companies=None, today=None):
@@ -638,6 +763,8 @@ class CollectionDebtor(models.Model):
         self.env["account.move"].flush_model()
         self.env["account.partial.reconcile"].flush_model()
         self.env["collection.contact"].flush_model()
+        self.env["collection.promise"].flush_model()
+        self.env["collection.plan"].flush_model()
         figures = {
             row["partner_id"]: row
             for row in self.env.execute_query_dict(self._figures_query(company, today))
@@ -730,6 +857,9 @@ class CollectionDebtor(models.Model):
                 days_since_last_payment=metric.days_since_last_payment or 0,
                 contacts_total=metric.contacts_total,
                 contacts_unanswered=metric.contacts_unanswered,
+                promises_kept=metric.promises_kept,
+                promises_broken=metric.promises_broken,
+                plans_defaulted=metric.plans_defaulted,
                 abc_class=classes[partner_id],
                 risk_score=score.total,
                 risk_components=[list(c) for c in score.components],

@@ -50,6 +50,10 @@ class CollectionRun(models.Model):
     failure_count = fields.Integer(string="Failures")
     skipped_count = fields.Integer(string="Levels Skipped")
     retried_count = fields.Integer(string="Mails Retried")
+    promise_kept_count = fields.Integer(string="Promises Kept")
+    promise_broken_count = fields.Integer(string="Promises Broken")
+    plan_done_count = fields.Integer(string="Plans Completed")
+    plan_defaulted_count = fields.Integer(string="Plans Defaulted")
     episode_closed_count = fields.Integer(string="Episodes Closed")
     log = fields.Text()
 
@@ -138,9 +142,13 @@ class CollectionRun(models.Model):
         if trigger == "manual" or company.collection_refresh_date != today:
             Debtor._refresh_company(company, today=today)
             company.sudo().collection_refresh_date = today
-        self._hook_promises_and_plans(company, today)
+        commitments = self._hook_promises_and_plans(company, today)
         self._sync_mail_states(company)
         stats = {
+            "promise_kept_count": len(commitments.get("kept", [])),
+            "promise_broken_count": len(commitments.get("broken", [])),
+            "plan_done_count": len(commitments.get("done", [])),
+            "plan_defaulted_count": len(commitments.get("defaulted", [])),
             "company_id": company.id,
             "date": today,
             "trigger": trigger,
@@ -154,7 +162,7 @@ class CollectionRun(models.Model):
         stats["debtor_due_count"] = len(decisions)
         todo = decisions[:limit] if limit else decisions
         log = []
-        mails = self.env["mail.mail"]
+        mails = commitments.get("mails", self.env["mail.mail"])
         for debtor_id, decision in todo:
             debtor = Debtor.browse(debtor_id)
             try:
@@ -183,7 +191,19 @@ class CollectionRun(models.Model):
             mails |= result.get("mail") or mails
         self._send_mails(mails)
         stats["state"] = "partial" if limit and len(decisions) > limit else "done"
-        if not (decisions or stats["episode_closed_count"]):
+        if not (
+            decisions
+            or stats["episode_closed_count"]
+            or any(
+                stats[key]
+                for key in (
+                    "promise_kept_count",
+                    "promise_broken_count",
+                    "plan_done_count",
+                    "plan_defaulted_count",
+                )
+            )
+        ):
             # Nothing was due: a same-day re-run writes nothing, not even a log.
             return self.browse(), stats
         run = self.create(
@@ -193,8 +213,20 @@ class CollectionRun(models.Model):
 
     @api.model
     def _hook_promises_and_plans(self, company, today):
-        """Hook: judge promises and follow plans before deciding levels."""
-        return True
+        """Judge promises and follow plans before deciding levels.
+
+        :return: dict with the promises kept/broken, the plans done/defaulted
+            and the reminder mails queued
+        """
+        Promise = self.env["collection.promise"]
+        Plan = self.env["collection.plan"]
+        judged = Promise._judge_company(company, today)
+        plans, plan_mails = Plan._follow_company(company, today)
+        return {
+            **judged,
+            **plans,
+            "mails": Promise._remind_company(company, today) | plan_mails,
+        }
 
     @api.model
     def _eligible_lines_sql(self, company, today, window, debtor_ids=None):
@@ -242,8 +274,26 @@ class CollectionRun(models.Model):
 
     @api.model
     def _eligible_lines_extra_condition(self, today):
-        """Hook: an SQL condition on ``aml``/``m``/``d`` (plans, promises)."""
-        return SQL("TRUE")
+        """Lines covered by an active plan, or by an open promise not yet past
+        its date and grace, wait: an SQL condition on ``aml``/``m``/``d``."""
+        return SQL(
+            """
+            NOT EXISTS (
+                SELECT 1 FROM collection_plan_move_rel pr
+                  JOIN collection_plan pl ON pl.id = pr.plan_id
+                 WHERE pr.move_id = m.id AND pl.state = 'active')
+            AND NOT EXISTS (
+                SELECT 1 FROM collection_promise pm
+                  JOIN res_company c ON c.id = pm.company_id
+                 WHERE pm.debtor_id = d.id AND pm.state = 'open'
+                   AND pm.date + c.collection_promise_grace_days >= %(today)s
+                   AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                     WHERE r.promise_id = pm.id)
+                        OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                    WHERE r.promise_id = pm.id AND r.move_id = m.id)))
+            """,
+            today=today,
+        )
 
     @api.model
     def _window(self, policies):
@@ -291,7 +341,7 @@ class CollectionRun(models.Model):
             return []
         taken = self._taken_levels(company)
         debtors = self.env["collection.debtor"].browse([r["debtor_id"] for r in rows])
-        debtors.fetch(["abc_class", "debtor_type", "stage"])
+        debtors.fetch(["abc_class", "debtor_type", "stage", "forced_level_id"])
         levels = self.env["collection.level"]
         decisions = []
         for row in rows:
@@ -307,6 +357,11 @@ class CollectionRun(models.Model):
                 Decimal(row["amount"]),
                 taken.get(debtor.id, ()),
             )
+            forced = debtor.forced_level_id
+            if forced and forced.id not in taken.get(debtor.id, ()):
+                # A defaulted plan sends the debt back at a set level.
+                policy = forced.policy_id
+                decision = dunning.LevelDecision(level=forced._as_level())
             if decision.level is None:
                 continue
             decisions.append(
@@ -405,6 +460,8 @@ class CollectionRun(models.Model):
             Decimal(fresh[0]["amount"]),
             (),
         )
+        if debtor.forced_level_id.id == decision.level.key:
+            check = dunning.LevelDecision(level=decision.level)
         if check.level is None or check.level.key != decision.level.key:
             # The debt changed since the decision: the next run decides again.
             return None
@@ -439,6 +496,7 @@ class CollectionRun(models.Model):
                 "level_id": level.id,
                 "policy_id": decision.policy.id,
                 "last_action_date": today,
+                "forced_level_id": False,
                 "next_action_date": self._next_action_date(decision, today),
             }
         )

@@ -26,6 +26,44 @@ class ResCompany(models.Model):
         default=7,
         help="Days given in a demand letter to pay before the next step.",
     )
+    collection_promise_horizon_days = fields.Integer(
+        string="Promise Horizon (days)",
+        default=30,
+        help="A promise to pay may not be dated further than this from today.",
+    )
+    collection_promise_grace_days = fields.Integer(
+        string="Promise Grace (days)",
+        default=3,
+        help="Days after the promised date before an unpaid promise is broken.",
+    )
+    collection_promise_reminder = fields.Boolean(
+        string="Remind the Day Before",
+        default=True,
+        help="E-mail the debtor the day before the promised date.",
+    )
+    collection_plan_approval_amount = fields.Monetary(
+        string="Plans Above This Amount Need Approval",
+        currency_field="currency_id",
+        default=10000.0,
+    )
+    collection_plan_max_installments = fields.Integer(
+        string="Plans With More Installments Need Approval", default=6
+    )
+    collection_plan_grace_days = fields.Integer(
+        string="Plan Grace (days)",
+        default=5,
+        help="An installment overdue longer than this puts the plan in default.",
+    )
+    collection_plan_reminder_days = fields.Integer(
+        string="Installment Reminder (days before)", default=3
+    )
+    collection_plan_default_level_id = fields.Many2one(
+        "collection.level",
+        string="Level After a Plan Default",
+        check_company=True,
+        help="The escalation level the covered invoices go to when a plan "
+        "defaults, e.g. the formal demand letter.",
+    )
     collection_refresh_date = fields.Date(
         string="Debtor Figures Refreshed On",
         readonly=True,
@@ -55,7 +93,16 @@ class ResCompany(models.Model):
                     )
                 )
 
-    @api.constrains("collection_interest_rate", "collection_payment_deadline_days")
+    @api.constrains(
+        "collection_interest_rate",
+        "collection_payment_deadline_days",
+        "collection_promise_horizon_days",
+        "collection_promise_grace_days",
+        "collection_plan_grace_days",
+        "collection_plan_reminder_days",
+        "collection_plan_approval_amount",
+        "collection_plan_max_installments",
+    )
     def _check_collection_interest(self):
         for company in self:
             if company.collection_interest_rate < 0:
@@ -64,6 +111,25 @@ class ResCompany(models.Model):
                         "Late Interest Rate of %(company)s cannot be negative.",
                         company=company.name,
                     )
+                )
+            for fname in (
+                "collection_promise_horizon_days",
+                "collection_promise_grace_days",
+                "collection_plan_grace_days",
+                "collection_plan_reminder_days",
+                "collection_plan_approval_amount",
+            ):
+                if company[fname] < 0:
+                    raise ValidationError(
+                        _(
+                            "%(field)s of %(company)s cannot be negative.",
+                            field=company._fields[fname].string,
+                            company=company.name,
+                        )
+                    )
+            if company.collection_plan_max_installments < 1:
+                raise ValidationError(
+                    _("Plans With More Installments Need Approval: at least 1.")
                 )
             if company.collection_payment_deadline_days < 1:
                 raise ValidationError(

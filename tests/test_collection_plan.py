@@ -1,0 +1,247 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import freeze_time, tagged
+
+from .test_collection_run import EscalationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlans(EscalationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.invoice_1 = cls.make_invoice(700.0, -40)
+        cls.invoice_2 = cls.make_invoice(300.0, -20)
+        cls.env["collection.debtor"]._refresh_company(cls.env.company)
+        cls.debtor = cls.env["collection.debtor"].search(
+            [("partner_id", "=", cls.customer.id)]
+        )
+        cls.env.company.write(
+            {
+                "collection_plan_approval_amount": 5000.0,
+                "collection_plan_max_installments": 6,
+                "collection_plan_grace_days": 5,
+            }
+        )
+        cls.other_manager = cls.env["res.users"].create(
+            {
+                "name": "Second Manager",
+                "login": "coll_manager_2",
+                "email": "manager2@example.com",
+                "company_id": cls.env.company.id,
+                "company_ids": [Command.set(cls.env.company.ids)],
+                "groups_id": [
+                    Command.set(
+                        [
+                            cls.env.ref("base.group_user").id,
+                            cls.env.ref(
+                                "collections_addon.collections_addon_group_manager"
+                            ).id,
+                        ]
+                    )
+                ],
+            }
+        )
+
+    def new_plan(self, user=None, **vals):
+        plan = (
+            self.env["collection.plan"]
+            .with_user(user or self.collector)
+            .create(
+                {
+                    "debtor_id": self.debtor.id,
+                    "invoice_ids": [Command.set((self.invoice_1 | self.invoice_2).ids)],
+                    "installment_count": 3,
+                    "down_payment": 100.0,
+                    "interval": "monthly",
+                    "date_start": self.today,
+                    **vals,
+                }
+            )
+        )
+        plan.action_generate_lines()
+        return plan
+
+    def follow(self, day):
+        with freeze_time(self.today + timedelta(days=day)):
+            return self.env["collection.plan"]._follow_company(
+                self.env.company, self.days(day)
+            )
+
+    def test_generate_edit_submit_without_approval(self):
+        plan = self.new_plan()
+        self.assertEqual(plan.amount_total, 1000.0)
+        self.assertEqual(plan.line_ids.mapped("amount"), [100.0, 300.0, 300.0, 300.0])
+        self.assertTrue(plan.line_ids[0].is_down_payment)
+        # Lines are editable in draft, as long as they still add up.
+        plan.write(
+            {
+                "line_ids": [
+                    Command.update(plan.line_ids[1].id, {"amount": 250.0}),
+                    Command.update(plan.line_ids[3].id, {"amount": 350.0}),
+                ]
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "add up to"):
+            with self.cr.savepoint():
+                plan.line_ids[1].amount = 10.0
+        self.assertFalse(plan.needs_approval)
+        plan.action_submit()
+        self.assertEqual(plan.state, "active")
+        with self.assertRaises(UserError):
+            plan.line_ids[1].amount = 300.0
+
+    def test_schedule_rules_are_enforced(self):
+        plan = self.new_plan()
+        with self.assertRaisesRegex(ValidationError, "add up to"):
+            with self.cr.savepoint():
+                plan.write(
+                    {
+                        "line_ids": [
+                            Command.create({"date_due": self.days(200), "amount": 1.0})
+                        ]
+                    }
+                )
+        with self.assertRaisesRegex(ValidationError, "Schedule"):
+            with self.cr.savepoint():
+                plan.write(
+                    {
+                        "line_ids": [
+                            Command.update(
+                                plan.line_ids[2].id, {"date_due": self.today}
+                            ),
+                        ]
+                    }
+                )
+        with self.assertRaisesRegex(ValidationError, "Schedule"):
+            with self.cr.savepoint():
+                plan.write(
+                    {
+                        "line_ids": [
+                            Command.update(plan.line_ids[1].id, {"amount": 0.0}),
+                            Command.update(plan.line_ids[3].id, {"amount": 600.0}),
+                        ]
+                    }
+                )
+        with self.assertRaisesRegex(ValidationError, "Installments"):
+            with self.cr.savepoint():
+                plan.installment_count = 0
+        with self.assertRaisesRegex(ValidationError, "Down Payment"):
+            with self.cr.savepoint():
+                plan.down_payment = 1000.0
+
+    def test_approval_needed_and_four_eyes(self):
+        plan = self.new_plan(user=self.manager, installment_count=12)
+        self.assertTrue(plan.needs_approval)
+        plan.action_submit()
+        self.assertEqual(plan.state, "to_approve")
+        self.assertTrue(plan.activity_ids)
+        with self.assertRaisesRegex(UserError, "Only a Collections Manager"):
+            plan.with_user(self.collector).action_approve()
+        with self.assertRaisesRegex(UserError, "four eyes"):
+            plan.with_user(self.manager).action_approve()
+        plan.with_user(self.other_manager).action_approve()
+        self.assertEqual(plan.state, "active")
+        self.assertEqual(plan.approved_by_id, self.other_manager)
+
+    def test_chronic_debtor_plan_needs_approval(self):
+        self.debtor.with_user(self.collector).write(
+            {"debtor_type": "chronic", "debtor_type_reason": "Always late"}
+        )
+        plan = self.new_plan()
+        self.assertTrue(plan.needs_approval)
+        self.assertIn("Chronic", plan.approval_reason)
+
+    def test_partial_and_early_payments_go_to_installments_in_order(self):
+        plan = self.new_plan()
+        plan.action_submit()
+        self.pay(self.invoice_1, 250.0)  # down payment + 150 of the first one
+        self.follow(0)
+        lines = plan.line_ids
+        self.assertEqual(lines.mapped("amount_paid"), [100.0, 150.0, 0.0, 0.0])
+        self.assertEqual(
+            lines.mapped("state"), ["paid", "pending", "pending", "pending"]
+        )
+        self.pay(self.invoice_1, 450.0)  # early: completes 1 and 2
+        self.follow(1)
+        self.assertEqual(lines.mapped("state"), ["paid", "paid", "paid", "pending"])
+        self.assertEqual(plan.amount_paid, 700.0)
+
+    def test_plan_done_when_everything_is_paid(self):
+        plan = self.new_plan()
+        plan.action_submit()
+        self.pay(self.invoice_1, 700.0)
+        self.pay(self.invoice_2, 300.0)
+        reached, _mails = self.follow(0)
+        self.assertEqual(plan.state, "done")
+        self.assertIn(plan, reached["done"])
+
+    def test_covered_invoices_leave_the_ladder(self):
+        plan = self.new_plan()
+        plan.action_submit()
+        _run, stats = self.run_on(0)
+        self.assertEqual(stats["action_count"], 0)
+        plan.action_cancel()
+        _run, stats = self.run_on(0)
+        self.assertEqual(stats["action_count"], 1)
+
+    def test_default_re_escalates_at_the_configured_level(self):
+        demand = self.levels[45]
+        self.env.company.collection_plan_default_level_id = demand
+        plan = self.new_plan()
+        plan.action_submit()
+        self.pay(self.invoice_1, 100.0)  # only the down payment
+        _run, stats = self.run_on(37)  # first installment (day 30) + 5 grace passed
+        self.assertEqual(plan.state, "defaulted")
+        self.assertEqual(stats["plan_defaulted_count"], 1)
+        self.assertEqual(self.debtor.level_id, demand)
+        self.assertFalse(self.debtor.forced_level_id)
+        self.refresh(today=self.days(37))
+        self.assertEqual(self.debtor.plans_defaulted, 1)
+        self.assertGreater(dict(self.debtor.risk_components)["Defaulted plans"], 0)
+
+    def test_cancel_restores_normal_aging(self):
+        plan = self.new_plan()
+        plan.action_submit()
+        self.run_on(0)
+        self.assertFalse(self.contacts(level_id=self.levels[15].id))
+        plan.action_cancel()
+        self.assertEqual(plan.state, "cancelled")
+        self.run_on(0)
+        self.assertTrue(self.contacts(level_id=self.levels[25].id))
+
+    def test_interest_and_fee_are_invoiced_separately(self):
+        plan = self.new_plan(interest_amount=30.0, fee_amount=20.0)
+        self.assertEqual(plan.amount_to_schedule, 1050.0)
+        self.assertEqual(sum(plan.line_ids.mapped("amount")), 1050.0)
+        plan.action_submit()
+        self.assertEqual(plan.fee_invoice_id.amount_total, 50.0)
+        self.assertIn(plan.fee_invoice_id, plan.invoice_ids)
+        plan.action_cancel()
+        self.assertEqual(plan.fee_invoice_id.payment_state, "reversed")
+
+    def test_installment_reminders_before_and_when_late(self):
+        plan = self.new_plan()
+        plan.action_submit()
+        self.pay(self.invoice_1, 100.0)
+        self.follow(27)  # three days before the first installment (day 30)
+        self.follow(27)
+        self.follow(31)  # late
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "collection.plan.line")])
+        )
+        self.assertEqual(len(mails), 2)
+
+    def test_viewer_cannot_create_and_invoices_must_be_the_debtors(self):
+        with self.assertRaises(AccessError):
+            self.new_plan(user=self.viewer)
+        stranger = self.make_invoice(100.0, -5, partner=self.customer_b)
+        with self.assertRaisesRegex(ValidationError, "do not belong"):
+            with self.cr.savepoint():
+                self.new_plan(invoice_ids=[Command.set(stranger.ids)], down_payment=0)
