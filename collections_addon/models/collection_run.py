@@ -5,6 +5,7 @@ import threading
 from decimal import Decimal
 
 from markupsafe import Markup
+from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -16,6 +17,7 @@ _logger = logging.getLogger(__name__)
 
 # pg_try_advisory_xact_lock(key1, key2): key1 names the lock family, key2 the company.
 RUN_LOCK_KEY = 48151623
+CONCURRENT_ERRORS = (LockNotAvailable, SerializationFailure)
 ACTION_CHANNEL = {
     "email": "email",
     "call": "call",
@@ -50,6 +52,10 @@ class CollectionRun(models.Model):
     failure_count = fields.Integer(string="Failures")
     skipped_count = fields.Integer(string="Levels Skipped")
     retried_count = fields.Integer(string="Mails Retried")
+    concurrent_count = fields.Integer(
+        string="Changed During the Run",
+        help="Debtors paid or edited while the run acted: left for the next run.",
+    )
     promise_kept_count = fields.Integer(string="Promises Kept")
     promise_broken_count = fields.Integer(string="Promises Broken")
     plan_done_count = fields.Integer(string="Plans Completed")
@@ -157,6 +163,7 @@ class CollectionRun(models.Model):
             "failure_count": 0,
             "skipped_count": 0,
             "retried_count": 0,
+            "concurrent_count": 0,
         }
         decisions = self._decide(company, today)
         stats["debtor_due_count"] = len(decisions)
@@ -168,6 +175,10 @@ class CollectionRun(models.Model):
             try:
                 with self.env.cr.savepoint():
                     result = self._act(debtor, decision, today)
+            except CONCURRENT_ERRORS:
+                # Paid or edited concurrently: decided again by the next run.
+                stats["concurrent_count"] += 1
+                continue
             except Exception as error:  # noqa: BLE001 - one debtor never stops a batch
                 _logger.warning(
                     "Collections: %s failed: %s", debtor.display_name, error
@@ -245,7 +256,8 @@ class CollectionRun(models.Model):
                    SUM(aml.amount_residual) AS amount,
                    COALESCE(SUM(aml.amount_residual)
                        FILTER (WHERE aml.date_maturity < %(today)s), 0) AS overdue,
-                   ARRAY_AGG(DISTINCT aml.move_id) AS move_ids
+                   ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
+                   ARRAY_AGG(aml.id) AS line_ids
               FROM collection_debtor d
               JOIN res_partner p ON p.commercial_partner_id = d.partner_id
               JOIN account_move_line aml ON aml.partner_id = p.id
@@ -454,6 +466,16 @@ class CollectionRun(models.Model):
         )
         if not fresh:
             return None
+        # Lock the lines the level is about: a payment reconciled since this
+        # transaction began (or being reconciled right now) makes this fail,
+        # and the debtor is left for the next run instead of being reminded.
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM account_move_line WHERE id IN %s"
+                " FOR NO KEY UPDATE NOWAIT",
+                tuple(fresh[0]["line_ids"]),
+            )
+        )
         check = dunning.due_level(
             decision.policy._as_levels(),
             fresh[0]["days"],
