@@ -252,22 +252,11 @@ class CollectionActionMixin(models.AbstractModel):
     def _collection_open_moves(self):
         """Open customer documents (with a receivable residual) of this debtor."""
         self.ensure_one()
-        lines = (
+        return (
             self.env["account.move.line"]
             .sudo()
-            .search(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("partner_id.commercial_partner_id", "=", self.partner_id.id),
-                    ("parent_state", "=", "posted"),
-                    ("account_id.account_type", "=", "asset_receivable"),
-                    ("reconciled", "=", False),
-                    ("amount_residual", "!=", 0),
-                ],
-                order="date_maturity, id",
-            )
+            .search(self._open_lines_domain(), order="date_maturity, id")
         )
-        return lines
 
     def _collection_letter_data(self, overdue_only=True):
         """Everything a letter or statement prints, in company currency.

@@ -27,29 +27,13 @@ REPORT_AGREEMENT = "collections_addon.action_report_collection_plan"
 class CollectionPlan(models.Model):
     _name = "collection.plan"
     _description = "Installment Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "collection.debtor.bound.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
     # === FIELDS === #
     name = fields.Char(
         required=True, copy=False, readonly=True, default=lambda self: _("New")
-    )
-    debtor_id = fields.Many2one(
-        "collection.debtor",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-        tracking=True,
-    )
-    partner_id = fields.Many2one(
-        related="debtor_id.partner_id", string="Customer", store=True, index=True
-    )
-    company_id = fields.Many2one(related="debtor_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
-    user_id = fields.Many2one(
-        "res.users", string="Collector", default=lambda self: self.env.user
     )
     invoice_ids = fields.Many2many(
         "account.move",
@@ -216,11 +200,6 @@ class CollectionPlan(models.Model):
                         problems=" ".join(problems),
                     )
                 )
-
-    @api.constrains("invoice_ids", "debtor_id")
-    def _check_invoices(self):
-        for plan in self:
-            plan.invoice_ids._collection_check_partner(plan.partner_id)
 
     # === CRUD === #
     @api.model_create_multi

@@ -20,28 +20,12 @@ STATES = [
 class CollectionPromise(models.Model):
     _name = "collection.promise"
     _description = "Promise to Pay"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "collection.debtor.bound.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
     # === FIELDS === #
     name = fields.Char(compute="_compute_name", store=True)
-    debtor_id = fields.Many2one(
-        "collection.debtor",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        check_company=True,
-        tracking=True,
-    )
-    partner_id = fields.Many2one(
-        related="debtor_id.partner_id", string="Customer", store=True, index=True
-    )
-    company_id = fields.Many2one(related="debtor_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
-    user_id = fields.Many2one(
-        "res.users", string="Collector", default=lambda self: self.env.user, index=True
-    )
     amount = fields.Monetary(required=True, tracking=True)
     date = fields.Date(string="Promised Date", required=True, index=True, tracking=True)
     date_made = fields.Date(
@@ -133,11 +117,6 @@ class CollectionPromise(models.Model):
                         debtor=promise.debtor_id.display_name,
                     )
                 )
-
-    @api.constrains("invoice_ids", "debtor_id")
-    def _check_invoices_of_debtor(self):
-        for promise in self:
-            promise.invoice_ids._collection_check_partner(promise.partner_id)
 
     def _validate_terms(self):
         """Amount above 0 and within the open debt; date from today to the horizon."""

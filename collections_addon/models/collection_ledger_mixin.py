@@ -1,0 +1,602 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.tools import SQL
+
+from ..lib import aging, classification, xlsx_aging
+from .collection_contact import UNANSWERED
+
+# Figures written by the refresh, in the order of the UPDATE ... FROM (VALUES ...)
+# statement, with their PostgreSQL cast. They are volatile: never tracked.
+FIGURE_COLUMNS = {
+    "amount_due": "numeric",
+    "amount_overdue": "numeric",
+    "amount_credit": "numeric",
+    "aging_not_due": "numeric",
+    "aging_1_30": "numeric",
+    "aging_31_60": "numeric",
+    "aging_61_90": "numeric",
+    "aging_91_180": "numeric",
+    "aging_181_365": "numeric",
+    "aging_over_365": "numeric",
+    "max_days_overdue": "int4",
+    "open_line_count": "int4",
+    "paid_count": "int4",
+    "paid_late_count": "int4",
+    "avg_days_late": "numeric",
+    "late_share": "numeric",
+    "days_since_last_payment": "int4",
+    "contacts_total": "int4",
+    "contacts_unanswered": "int4",
+    "promises_kept": "int4",
+    "promises_broken": "int4",
+    "plans_defaulted": "int4",
+    "abc_class": "varchar",
+    "risk_score": "int4",
+    "risk_components": "jsonb",
+    "debtor_type_suggested": "varchar",
+    "debtor_type_reason_auto": "varchar",
+    "fraud_review": "bool",
+    "debtor_type": "varchar",
+    "next_action_date": "date",
+    "color": "int4",
+}
+MONEY_COLUMNS = {name for name, cast in FIGURE_COLUMNS.items() if cast == "numeric"} - {
+    "avg_days_late",
+    "late_share",
+}
+UPDATE_CHUNK = 1000
+
+
+class CollectionLedgerMixin(models.AbstractModel):
+    """The debtor ledger's figures: set-based refresh and the XLSX aging export.
+
+    Kept apart from ``collection.debtor`` (fields, views, actions) so each file
+    stays small; the debtor inherits it.
+    """
+
+    _name = "collection.ledger.mixin"
+    _description = "Collection Ledger Figures"
+
+    # === BUSINESS / HOOKS === #
+    @api.model
+    def _figures_query(self, company, today):
+        """One grouped query: open receivable per commercial partner and bucket.
+
+        Positive residuals are aged on each line's own ``date_maturity``; negative
+        residuals (credit notes, unapplied payments) are netted in ``amount_due``
+        and reported as ``amount_credit``, never as overdue.
+        """
+        days = SQL("(%s::date - aml.date_maturity)", today)
+        debit = SQL("aml.amount_residual > 0")
+        buckets = []
+        for name, low, high in aging.bucket_sql_bounds():
+            conditions = [debit]
+            if name == "not_due":
+                conditions.append(SQL("(aml.date_maturity IS NULL OR %s <= 0)", days))
+            else:
+                if low is not None:
+                    conditions.append(SQL("%s >= %s", days, low))
+                if high is not None:
+                    conditions.append(SQL("%s <= %s", days, high))
+            buckets.append(
+                SQL(
+                    "COALESCE(SUM(aml.amount_residual) FILTER (WHERE %s), 0) AS %s",
+                    SQL(" AND ").join(conditions),
+                    SQL.identifier(f"aging_{name}"),
+                )
+            )
+        overdue = SQL("%s AND %s > 0", debit, days)
+        return SQL(
+            """
+            SELECT COALESCE(p.commercial_partner_id, p.id) AS partner_id,
+                   SUM(aml.amount_residual) AS amount_due,
+                   COALESCE(SUM(aml.amount_residual) FILTER (WHERE %(overdue)s), 0)
+                       AS amount_overdue,
+                   COALESCE(SUM(aml.amount_residual)
+                       FILTER (WHERE aml.amount_residual < 0), 0) AS amount_credit,
+                   %(buckets)s,
+                   COALESCE(MAX(%(days)s) FILTER (WHERE %(overdue)s), 0)
+                       AS max_days_overdue,
+                   MIN(aml.date_maturity) FILTER (WHERE %(debit)s
+                       AND aml.date_maturity >= %(today)s) AS next_due_date,
+                   COUNT(*) AS open_line_count
+              FROM account_move_line aml
+              JOIN account_account acc ON acc.id = aml.account_id
+              JOIN res_partner p ON p.id = aml.partner_id
+             WHERE aml.company_id = %(company)s
+               AND aml.parent_state = 'posted'
+               AND acc.account_type = 'asset_receivable'
+               AND NOT aml.reconciled
+               AND aml.amount_residual != 0
+             GROUP BY 1
+            """,
+            overdue=overdue,
+            buckets=SQL(", ").join(buckets),
+            days=days,
+            debit=debit,
+            today=today,
+            company=company.id,
+        )
+
+    @api.model
+    def _behaviour_query(self, company, today):
+        """One grouped query: payment behaviour per commercial partner.
+
+        An invoice's receivable line counts as paid on the latest date of its
+        reconciliations; reversed invoices are not payments.
+        """
+        return SQL(
+            """
+            WITH paid AS (
+                SELECT COALESCE(p.commercial_partner_id, p.id) AS partner_id,
+                       aml.id, aml.date_maturity, aml.reconciled,
+                       MAX(apr.max_date) AS paid_on
+                  FROM account_move_line aml
+                  JOIN account_move m ON m.id = aml.move_id
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                  JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
+                 WHERE aml.company_id = %(company)s
+                   AND aml.parent_state = 'posted'
+                   AND acc.account_type = 'asset_receivable'
+                   AND m.move_type IN ('out_invoice', 'out_receipt')
+                   AND m.payment_state != 'reversed'
+                   AND aml.balance > 0
+                 GROUP BY 1, 2, 3, 4
+            )
+            SELECT partner_id,
+                   COUNT(*) FILTER (WHERE reconciled AND paid_on >= %(since)s)
+                       AS paid_count,
+                   COUNT(*) FILTER (WHERE reconciled AND paid_on >= %(since)s
+                                    AND paid_on > date_maturity) AS paid_late_count,
+                   COALESCE(AVG(GREATEST(paid_on - date_maturity, 0))
+                       FILTER (WHERE reconciled AND paid_on >= %(since)s), 0)
+                       AS avg_days_late,
+                   %(today)s::date - MAX(paid_on) AS days_since_last_payment
+              FROM paid
+             GROUP BY partner_id
+            """,
+            company=company.id,
+            since=fields.Date.subtract(today, days=365),
+            today=today,
+        )
+
+    @api.model
+    def _contacts_query(self, company, today):
+        """One grouped query: contacts, promises and plans of the last 12 months."""
+        return SQL(
+            """
+            SELECT partner_id,
+                   SUM(contacts_total) AS contacts_total,
+                   SUM(contacts_unanswered) AS contacts_unanswered,
+                   SUM(disputes) AS disputes,
+                   SUM(promises_kept) AS promises_kept,
+                   SUM(promises_broken) AS promises_broken,
+                   SUM(plans_defaulted) AS plans_defaulted
+              FROM (
+                SELECT c.partner_id,
+                       COUNT(*) FILTER (WHERE c.outcome IS NOT NULL) AS contacts_total,
+                       COUNT(*) FILTER (WHERE c.outcome IN %(unanswered)s)
+                           AS contacts_unanswered,
+                       COUNT(*) FILTER (WHERE c.outcome = 'dispute') AS disputes,
+                       0 AS promises_kept, 0 AS promises_broken, 0 AS plans_defaulted
+                  FROM collection_contact c
+                 WHERE c.company_id = %(company)s AND c.date >= %(since)s
+                 GROUP BY c.partner_id
+                UNION ALL
+                SELECT pr.partner_id, 0, 0, 0,
+                       COUNT(*) FILTER (WHERE pr.state = 'kept'),
+                       COUNT(*) FILTER (WHERE pr.state = 'broken'), 0
+                  FROM collection_promise pr
+                 WHERE pr.company_id = %(company)s AND pr.date >= %(since)s
+                 GROUP BY pr.partner_id
+                UNION ALL
+                SELECT pl.partner_id, 0, 0, 0, 0, 0, COUNT(*)
+                  FROM collection_plan pl
+                 WHERE pl.company_id = %(company)s AND pl.state = 'defaulted'
+                   AND pl.write_date >= %(since)s
+                 GROUP BY pl.partner_id
+              ) AS behaviour
+             GROUP BY partner_id
+            """,
+            unanswered=UNANSWERED,
+            company=company.id,
+            since=fields.Date.subtract(today, days=365),
+        )
+
+    @api.model
+    def _behaviour_extra(self, contact_row):
+        """Hook: more :class:`lib.classification.Behaviour` inputs from the rows."""
+        return {
+            name: int(contact_row.get(name) or 0)
+            for name in (
+                "disputes",
+                "promises_kept",
+                "promises_broken",
+                "plans_defaulted",
+            )
+        }
+
+    @api.model
+    def _refresh_companies(self, companies=None, today=None):
+        """Refresh the ledger of ``companies`` (default: all); return rows written."""
+        companies = companies or self.env["res.company"].sudo().search([])
+        written = 0
+        for company in companies:
+            written += self._refresh_company(company, today=today)
+        return written
+
+    @api.model
+    def _refresh_company(self, company, today=None):
+        """Recompute figures, classification and type of one company's debtors.
+
+        Set-based: a constant number of queries whatever the number of debtors.
+        Only rows whose values changed are written, so a same-day re-run writes
+        nothing.
+
+        :return: the number of debtor rows created or updated
+        """
+        today = today or fields.Date.context_today(self.with_company(company))
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model()
+        self.env["account.partial.reconcile"].flush_model()
+        self.env["collection.contact"].flush_model()
+        self.env["collection.promise"].flush_model()
+        self.env["collection.plan"].flush_model()
+        figures = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(self._figures_query(company, today))
+        }
+        behaviour = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(
+                self._behaviour_query(company, today)
+            )
+        }
+        contacts = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(self._contacts_query(company, today))
+        }
+        Debtor = self.with_company(company).with_context(active_test=False)
+        existing = Debtor.search_fetch(
+            [("company_id", "=", company.id)],
+            ["partner_id", "debtor_type_manual", *FIGURE_COLUMNS],
+        )
+        by_partner = {debtor.partner_id.id: debtor for debtor in existing}
+        partner_ids = set(figures) | set(behaviour) | set(by_partner)
+        values = self._compute_values(
+            partner_ids, figures, behaviour, contacts, company, today
+        )
+        to_create, to_update = [], []
+        for partner_id, vals in values.items():
+            debtor = by_partner.get(partner_id)
+            if not debtor:
+                to_create.append(dict(vals, partner_id=partner_id))
+                continue
+            if debtor.debtor_type_manual:
+                vals["debtor_type"] = debtor.debtor_type
+            if self._values_differ(debtor, vals):
+                to_update.append((debtor.id, vals))
+        if to_create:
+            created = Debtor.with_context(
+                collection_refresh=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                tracking_disable=True,
+            ).create([dict(vals, company_id=company.id) for vals in to_create])
+            # create() caches x2many fields as empty on new records, computed
+            # ones included: drop that so the open lines are read for real.
+            created.invalidate_recordset(["open_line_ids"])
+        self._bulk_update(to_update)
+        return len(to_create) + len(to_update)
+
+    @api.model
+    def _compute_values(
+        self, partner_ids, figures, behaviour, contacts, company, today
+    ):
+        """Turn the grouped rows into field values, with the lib rules."""
+        zero = Decimal(0)
+        metrics = {}
+        for partner_id in partner_ids:
+            fig = figures.get(partner_id, {})
+            beh = behaviour.get(partner_id, {})
+            con = contacts.get(partner_id, {})
+            metrics[partner_id] = classification.Behaviour(
+                amount_overdue=Decimal(fig.get("amount_overdue") or zero),
+                amount_due=Decimal(fig.get("amount_due") or zero),
+                max_days_overdue=int(fig.get("max_days_overdue") or 0),
+                paid_count=int(beh.get("paid_count") or 0),
+                paid_late_count=int(beh.get("paid_late_count") or 0),
+                avg_days_late=Decimal(beh.get("avg_days_late") or zero).quantize(
+                    Decimal("0.1")
+                ),
+                days_since_last_payment=beh.get("days_since_last_payment"),
+                contacts_total=int(con.get("contacts_total") or 0),
+                contacts_unanswered=int(con.get("contacts_unanswered") or 0),
+                **self._behaviour_extra(con),
+            )
+        classes = classification.abc_classes(
+            {pid: m.amount_overdue for pid, m in metrics.items()},
+            company._collection_abc_thresholds(),
+        )
+        values = {}
+        for partner_id, metric in metrics.items():
+            fig = figures.get(partner_id, {})
+            score = classification.risk_score(metric)
+            suggestion = classification.suggest_type(metric)
+            vals = {name: Decimal(fig.get(name) or zero) for name in MONEY_COLUMNS}
+            vals.update(
+                max_days_overdue=metric.max_days_overdue,
+                open_line_count=int(fig.get("open_line_count") or 0),
+                paid_count=metric.paid_count,
+                paid_late_count=metric.paid_late_count,
+                avg_days_late=float(metric.avg_days_late),
+                late_share=float(metric.late_share.quantize(Decimal("0.0001"))),
+                days_since_last_payment=metric.days_since_last_payment or 0,
+                contacts_total=metric.contacts_total,
+                contacts_unanswered=metric.contacts_unanswered,
+                promises_kept=metric.promises_kept,
+                promises_broken=metric.promises_broken,
+                plans_defaulted=metric.plans_defaulted,
+                abc_class=classes[partner_id],
+                risk_score=score.total,
+                risk_components=[list(c) for c in score.components],
+                debtor_type_suggested=suggestion.debtor_type or False,
+                debtor_type_reason_auto=suggestion.reason or False,
+                fraud_review=suggestion.fraud_review,
+                debtor_type=suggestion.debtor_type or False,
+                next_action_date=self._next_action_date(metric, fig, today),
+                color=self._color_for(metric.max_days_overdue),
+            )
+            values[partner_id] = vals
+        return values
+
+    @api.model
+    def _next_action_date(self, metric, fig, today):
+        """Hook: when the collector should look at the debtor next."""
+        if metric.amount_overdue > 0:
+            return today
+        return fig.get("next_due_date") or False
+
+    @api.model
+    def _color_for(self, max_days_overdue):
+        """Kanban colour: green when nothing is overdue, then yellow, orange, red."""
+        if max_days_overdue <= 0:
+            return 10
+        if max_days_overdue <= 30:
+            return 3
+        if max_days_overdue <= 90:
+            return 2
+        return 1
+
+    @api.model
+    def _values_differ(self, debtor, vals):
+        for name, new in vals.items():
+            old = debtor[name]
+            if name in MONEY_COLUMNS:
+                if debtor.currency_id.compare_amounts(old, float(new)) != 0:
+                    return True
+            elif name in ("avg_days_late", "late_share"):
+                if round(old or 0.0, 4) != round(new or 0.0, 4):
+                    return True
+            elif name == "next_action_date":
+                if (old or False) != (new or False):
+                    return True
+            elif (old or False) != (new or False):
+                return True
+        return False
+
+    @api.model
+    def _bulk_update(self, rows):
+        """Write changed figures with one ``UPDATE ... FROM (VALUES ...)`` per chunk.
+
+        The figures are volatile and untracked, so the ORM write (one query per
+        distinct value set, plus tracking) is bypassed on purpose.
+        """
+        if not rows:
+            return
+        columns = list(FIGURE_COLUMNS)
+        for start in range(0, len(rows), UPDATE_CHUNK):
+            chunk = rows[start : start + UPDATE_CHUNK]
+            tuples = SQL(", ").join(
+                SQL(
+                    "(%s)",
+                    SQL(", ").join(
+                        [SQL("%s", debtor_id)]
+                        + [self._sql_value(name, vals[name]) for name in columns]
+                    ),
+                )
+                for debtor_id, vals in chunk
+            )
+            assignments = SQL(", ").join(
+                SQL(
+                    "%s = v.%s",
+                    SQL.identifier(name),
+                    SQL.identifier(name),
+                )
+                for name in columns
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE collection_debtor d
+                       SET %(assignments)s, write_date = NOW() AT TIME ZONE 'UTC',
+                           write_uid = %(uid)s
+                      FROM (VALUES %(tuples)s) AS v(id, %(names)s)
+                     WHERE d.id = v.id
+                    """,
+                    assignments=assignments,
+                    uid=self.env.uid,
+                    tuples=tuples,
+                    names=SQL(", ").join(SQL.identifier(name) for name in columns),
+                )
+            )
+        self.invalidate_model([*FIGURE_COLUMNS, "write_date", "write_uid"])
+
+    @api.model
+    def _sql_value(self, name, value):
+        cast = FIGURE_COLUMNS[name]
+        if cast == "jsonb":
+            return SQL("%s::jsonb", json.dumps(value))
+        if value is False:
+            value = None
+        return SQL("%s::" + cast, value)
+
+    # === EXPORT === #
+    def export_aging_xlsx(self):
+        """Return the aging workbook (XLSX bytes) of these debtors.
+
+        Sheet 1 has one row per debtor, sheet 2 the open receivable items.
+        """
+        debtors = self.sudo().with_context(prefetch_fields=False)
+        debtors.fetch(
+            [
+                "name",
+                "partner_id",
+                "company_id",
+                "currency_id",
+                "user_id",
+                "abc_class",
+                "debtor_type",
+                "risk_score",
+                "max_days_overdue",
+                "amount_due",
+                "amount_overdue",
+                "amount_credit",
+                *[f"aging_{b}" for b in aging.BUCKETS],
+            ]
+        )
+        type_labels = dict(self._fields["debtor_type"]._description_selection(self.env))
+        users = debtors.user_id
+        users.fetch(["name"])
+        companies = debtors.company_id
+        debtor_rows = (
+            xlsx_aging.DebtorRow(
+                name=debtor.name or "",
+                company=debtor.company_id.name,
+                currency=debtor.currency_id.name,
+                buckets=tuple(debtor[f"aging_{b}"] for b in aging.BUCKETS),
+                amount_credit=debtor.amount_credit,
+                amount_due=debtor.amount_due,
+                amount_overdue=debtor.amount_overdue,
+                max_days_overdue=debtor.max_days_overdue,
+                abc_class=(debtor.abc_class or "").upper(),
+                debtor_type=type_labels.get(debtor.debtor_type, ""),
+                risk_score=debtor.risk_score,
+                collector=debtor.user_id.name or "",
+            )
+            for debtor in debtors
+        )
+        item_rows = self._export_item_rows(debtors, companies)
+        headers = xlsx_aging.Headers(
+            debtors=(
+                _("Debtor"),
+                _("Company"),
+                _("Currency"),
+                _("Not Due"),
+                _("1-30"),
+                _("31-60"),
+                _("61-90"),
+                _("91-180"),
+                _("181-365"),
+                _("Over 365"),
+                _("Unapplied Credits"),
+                _("Total Due"),
+                _("Overdue"),
+                _("Days Overdue"),
+                _("ABC Class"),
+                _("Debtor Type"),
+                _("Risk Score"),
+                _("Collector"),
+            ),
+            items=(
+                _("Debtor"),
+                _("Company"),
+                _("Document"),
+                _("Date"),
+                _("Due Date"),
+                _("Days Overdue"),
+                _("Bucket"),
+                _("Currency"),
+                _("Residual (Currency)"),
+                _("Residual"),
+            ),
+            sheet_debtors=_("Debtors"),
+            sheet_items=_("Open Items"),
+            total=_("Total"),
+        )
+        return xlsx_aging.write_workbook(debtor_rows, item_rows, headers)
+
+    @api.model
+    def _export_item_rows(self, debtors, companies):
+        """Open items of ``debtors`` as XLSX rows, streamed from one query."""
+        if not debtors:
+            return iter(())
+        today = fields.Date.context_today(self)
+        self.env["account.move.line"].flush_model()
+        query = SQL(
+            """
+            SELECT d.name AS debtor, c.name AS company, m.name AS document,
+                   m.invoice_date, aml.date_maturity,
+                   GREATEST(%(today)s::date - aml.date_maturity, 0) AS days,
+                   cur.name AS currency, aml.amount_residual_currency,
+                   aml.amount_residual
+              FROM collection_debtor d
+              JOIN res_company c ON c.id = d.company_id
+              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+              JOIN account_move_line aml ON aml.partner_id = p.id
+                   AND aml.company_id = d.company_id
+              JOIN account_account acc ON acc.id = aml.account_id
+              JOIN account_move m ON m.id = aml.move_id
+              JOIN res_currency cur ON cur.id = aml.currency_id
+             WHERE d.id IN %(ids)s
+               AND aml.parent_state = 'posted'
+               AND acc.account_type = 'asset_receivable'
+               AND NOT aml.reconciled
+               AND aml.amount_residual != 0
+             ORDER BY d.name, d.id, aml.date_maturity, aml.id
+            """,
+            today=today,
+            ids=tuple(debtors.ids),
+        )
+        self.env.cr.execute(query)
+        for row in self.env.cr.fetchall():
+            days = row[5] or 0
+            yield xlsx_aging.ItemRow(
+                debtor=row[0] or "",
+                company=row[1],
+                document=row[2] or "",
+                date=row[3],
+                date_due=row[4],
+                days_overdue=days,
+                bucket=aging.bucket_for(days),
+                currency=row[6],
+                residual_currency=row[7] or 0.0,
+                residual=row[8] or 0.0,
+            )
+
+    # === CRON === #
+    @api.model
+    def _cron_refresh_debtors(self):
+        """Refresh one company per call; the cron runner repeats while work remains."""
+        pending = self.env["res.company"].search(
+            [
+                "|",
+                ("collection_refresh_date", "=", False),
+                ("collection_refresh_date", "<", fields.Date.context_today(self)),
+            ],
+            order="id",
+        )
+        if not pending:
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return
+        company = pending[0]
+        self._refresh_company(company)
+        company.collection_refresh_date = fields.Date.context_today(
+            self.with_company(company)
+        )
+        self.env["ir.cron"]._notify_progress(done=1, remaining=len(pending) - 1)
