@@ -63,7 +63,7 @@ class TestPartnerDebtPanel(CollectionsCommon):
         partner = self.customer.with_user(self.viewer)
         partner.read(["collection_amount_overdue"])  # warm the access caches
         self.env.invalidate_all()
-        with self.assertQueryCount(4):
+        with self.assertQueryCount(4):  # the target: at most 4 queries
             partner.read(["collection_amount_overdue", "collection_risk_score"])
 
     def test_smart_button_opens_the_debtor(self):

@@ -48,7 +48,29 @@ MONEY_COLUMNS = {name for name, cast in FIGURE_COLUMNS.items() if cast == "numer
     "avg_days_late",
     "late_share",
 }
-UPDATE_CHUNK = 1000
+UPDATE_CHUNK = 5000
+EXPORT_CHUNK = 2000
+RATIO_COLUMNS = {"avg_days_late", "late_share"}
+
+
+def _normalise(name, value, digits):
+    """A stored or computed figure in one comparable form (NULL = False = 0)."""
+    cast = FIGURE_COLUMNS[name]
+    if cast == "numeric":
+        places = 4 if name in RATIO_COLUMNS else digits
+        return round(Decimal(str(value or 0)), places)
+    if cast == "int4":
+        return int(value or 0)
+    if cast == "jsonb":
+        return json.dumps(value or [])
+    return value or False
+
+
+def _sql_param(cast, value):
+    """A figure as an array element of the UPDATE."""
+    if cast == "jsonb":
+        return json.dumps(value)
+    return None if value is False else value
 
 
 class CollectionLedgerMixin(models.AbstractModel):
@@ -262,11 +284,21 @@ class CollectionLedgerMixin(models.AbstractModel):
             for row in self.env.execute_query_dict(self._contacts_query(company, today))
         }
         Debtor = self.with_company(company).with_context(active_test=False)
-        existing = Debtor.search_fetch(
-            [("company_id", "=", company.id)],
-            ["partner_id", "debtor_type_manual", *FIGURE_COLUMNS],
-        )
-        by_partner = {debtor.partner_id.id: debtor for debtor in existing}
+        # Plain rows, not records: comparing 20,000 debtors through the ORM
+        # cache costs seconds; the rows are compared as normalised tuples.
+        self.flush_model()
+        by_partner = {
+            row["partner_id"]: row
+            for row in self.env.execute_query_dict(
+                SQL(
+                    "SELECT id, partner_id, debtor_type_manual, %s"
+                    "  FROM collection_debtor WHERE company_id = %s",
+                    SQL(", ").join(SQL.identifier(name) for name in FIGURE_COLUMNS),
+                    company.id,
+                )
+            )
+        }
+        digits = company.currency_id.decimal_places
         partner_ids = set(figures) | set(behaviour) | set(by_partner)
         values = self._compute_values(
             partner_ids, figures, behaviour, contacts, company, today
@@ -277,10 +309,10 @@ class CollectionLedgerMixin(models.AbstractModel):
             if not debtor:
                 to_create.append(dict(vals, partner_id=partner_id))
                 continue
-            if debtor.debtor_type_manual:
-                vals["debtor_type"] = debtor.debtor_type
-            if self._values_differ(debtor, vals):
-                to_update.append((debtor.id, vals))
+            if debtor["debtor_type_manual"]:
+                vals["debtor_type"] = debtor["debtor_type"]
+            if self._values_differ(debtor, vals, digits):
+                to_update.append((debtor["id"], vals))
         if to_create:
             created = Debtor.with_context(
                 collection_refresh=True,
@@ -374,27 +406,19 @@ class CollectionLedgerMixin(models.AbstractModel):
         return 1
 
     @api.model
-    def _values_differ(self, debtor, vals):
-        for name, new in vals.items():
-            old = debtor[name]
-            if name in MONEY_COLUMNS:
-                if debtor.currency_id.compare_amounts(old, float(new)) != 0:
-                    return True
-            elif name in ("avg_days_late", "late_share"):
-                if round(old or 0.0, 4) != round(new or 0.0, 4):
-                    return True
-            elif name == "next_action_date":
-                if (old or False) != (new or False):
-                    return True
-            elif (old or False) != (new or False):
-                return True
-        return False
+    def _values_differ(self, row, vals, digits):
+        """Whether the stored ``row`` differs from the new ``vals``."""
+        return any(
+            _normalise(name, row[name], digits) != _normalise(name, new, digits)
+            for name, new in vals.items()
+        )
 
     @api.model
     def _bulk_update(self, rows):
-        """Write changed figures with one ``UPDATE ... FROM (VALUES ...)`` per chunk.
+        """Write changed figures in one ``UPDATE ... FROM UNNEST(...)`` per chunk.
 
-        The figures are volatile and untracked, so the ORM write (one query per
+        One array parameter per column, whatever the number of rows. The
+        figures are volatile and untracked, so the ORM write (one query per
         distinct value set, plus tracking) is bypassed on purpose.
         """
         if not rows:
@@ -402,96 +426,40 @@ class CollectionLedgerMixin(models.AbstractModel):
         columns = list(FIGURE_COLUMNS)
         for start in range(0, len(rows), UPDATE_CHUNK):
             chunk = rows[start : start + UPDATE_CHUNK]
-            tuples = SQL(", ").join(
-                SQL(
-                    "(%s)",
-                    SQL(", ").join(
-                        [SQL("%s", debtor_id)]
-                        + [self._sql_value(name, vals[name]) for name in columns]
-                    ),
-                )
-                for debtor_id, vals in chunk
-            )
-            assignments = SQL(", ").join(
-                SQL(
-                    "%s = v.%s",
-                    SQL.identifier(name),
-                    SQL.identifier(name),
-                )
-                for name in columns
-            )
+            arrays = [SQL("%s::int4[]", [debtor_id for debtor_id, _vals in chunk])]
+            for name in columns:
+                cast = FIGURE_COLUMNS[name]
+                values = [_sql_param(cast, vals[name]) for _id, vals in chunk]
+                arrays.append(SQL("%s::" + cast + "[]", values))
             self.env.cr.execute(
                 SQL(
                     """
                     UPDATE collection_debtor d
                        SET %(assignments)s, write_date = NOW() AT TIME ZONE 'UTC',
                            write_uid = %(uid)s
-                      FROM (VALUES %(tuples)s) AS v(id, %(names)s)
+                      FROM UNNEST(%(arrays)s) AS v(id, %(names)s)
                      WHERE d.id = v.id
                     """,
-                    assignments=assignments,
+                    assignments=SQL(", ").join(
+                        SQL("%s = v.%s", SQL.identifier(name), SQL.identifier(name))
+                        for name in columns
+                    ),
                     uid=self.env.uid,
-                    tuples=tuples,
+                    arrays=SQL(", ").join(arrays),
                     names=SQL(", ").join(SQL.identifier(name) for name in columns),
                 )
             )
         self.invalidate_model([*FIGURE_COLUMNS, "write_date", "write_uid"])
 
-    @api.model
-    def _sql_value(self, name, value):
-        cast = FIGURE_COLUMNS[name]
-        if cast == "jsonb":
-            return SQL("%s::jsonb", json.dumps(value))
-        if value is False:
-            value = None
-        return SQL("%s::" + cast, value)
-
     # === EXPORT === #
     def export_aging_xlsx(self):
         """Return the aging workbook (XLSX bytes) of these debtors.
 
-        Sheet 1 has one row per debtor, sheet 2 the open receivable items.
+        Sheet 1 has one row per debtor, sheet 2 the open receivable items. Rows
+        are streamed from SQL in chunks of debtors, so memory stays flat
+        whatever the number of debtors.
         """
-        debtors = self.sudo().with_context(prefetch_fields=False)
-        debtors.fetch(
-            [
-                "name",
-                "partner_id",
-                "company_id",
-                "currency_id",
-                "user_id",
-                "abc_class",
-                "debtor_type",
-                "risk_score",
-                "max_days_overdue",
-                "amount_due",
-                "amount_overdue",
-                "amount_credit",
-                *[f"aging_{b}" for b in aging.BUCKETS],
-            ]
-        )
-        type_labels = dict(self._fields["debtor_type"]._description_selection(self.env))
-        users = debtors.user_id
-        users.fetch(["name"])
-        companies = debtors.company_id
-        debtor_rows = (
-            xlsx_aging.DebtorRow(
-                name=debtor.name or "",
-                company=debtor.company_id.name,
-                currency=debtor.currency_id.name,
-                buckets=tuple(debtor[f"aging_{b}"] for b in aging.BUCKETS),
-                amount_credit=debtor.amount_credit,
-                amount_due=debtor.amount_due,
-                amount_overdue=debtor.amount_overdue,
-                max_days_overdue=debtor.max_days_overdue,
-                abc_class=(debtor.abc_class or "").upper(),
-                debtor_type=type_labels.get(debtor.debtor_type, ""),
-                risk_score=debtor.risk_score,
-                collector=debtor.user_id.name or "",
-            )
-            for debtor in debtors
-        )
-        item_rows = self._export_item_rows(debtors, companies)
+        self.check_access("read")
         headers = xlsx_aging.Headers(
             debtors=(
                 _("Debtor"),
@@ -529,55 +497,107 @@ class CollectionLedgerMixin(models.AbstractModel):
             sheet_items=_("Open Items"),
             total=_("Total"),
         )
-        return xlsx_aging.write_workbook(debtor_rows, item_rows, headers)
-
-    @api.model
-    def _export_item_rows(self, debtors, companies):
-        """Open items of ``debtors`` as XLSX rows, streamed from one query."""
-        if not debtors:
-            return iter(())
-        today = fields.Date.context_today(self)
+        self.env["collection.debtor"].flush_model()
         self.env["account.move.line"].flush_model()
-        query = SQL(
-            """
-            SELECT d.name AS debtor, c.name AS company, m.name AS document,
-                   m.invoice_date, aml.date_maturity,
-                   GREATEST(%(today)s::date - aml.date_maturity, 0) AS days,
-                   cur.name AS currency, aml.amount_residual_currency,
-                   aml.amount_residual
-              FROM collection_debtor d
-              JOIN res_company c ON c.id = d.company_id
-              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-              JOIN account_move_line aml ON aml.partner_id = p.id
-                   AND aml.company_id = d.company_id
-              JOIN account_account acc ON acc.id = aml.account_id
-              JOIN account_move m ON m.id = aml.move_id
-              JOIN res_currency cur ON cur.id = aml.currency_id
-             WHERE d.id IN %(ids)s
-               AND aml.parent_state = 'posted'
-               AND acc.account_type = 'asset_receivable'
-               AND NOT aml.reconciled
-               AND aml.amount_residual != 0
-             ORDER BY d.name, d.id, aml.date_maturity, aml.id
-            """,
-            today=today,
-            ids=tuple(debtors.ids),
+        return xlsx_aging.write_workbook(
+            self._export_debtor_rows(), self._export_item_rows(), headers
         )
-        self.env.cr.execute(query)
-        for row in self.env.cr.fetchall():
-            days = row[5] or 0
-            yield xlsx_aging.ItemRow(
-                debtor=row[0] or "",
-                company=row[1],
-                document=row[2] or "",
-                date=row[3],
-                date_due=row[4],
-                days_overdue=days,
-                bucket=aging.bucket_for(days),
-                currency=row[6],
-                residual_currency=row[7] or 0.0,
-                residual=row[8] or 0.0,
+
+    def _export_chunks(self):
+        ids = self.ids
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            yield ids[start : start + EXPORT_CHUNK]
+
+    def _export_debtor_rows(self):
+        """Sheet 1, in the order of the recordset, one query per chunk."""
+        types = dict(self._fields["debtor_type"]._description_selection(self.env))
+        buckets = SQL(", ").join(
+            SQL.identifier(f"aging_{bucket}") for bucket in aging.BUCKETS
+        )
+        for chunk in self._export_chunks():
+            rows = {
+                row[0]: row
+                for row in self.env.execute_query(
+                    SQL(
+                        """
+                        SELECT d.id, d.name, c.name, cur.name, %(buckets)s,
+                               d.amount_credit, d.amount_due, d.amount_overdue,
+                               d.max_days_overdue, d.abc_class, d.debtor_type,
+                               d.risk_score, up.name
+                          FROM collection_debtor d
+                          JOIN res_company c ON c.id = d.company_id
+                          JOIN res_currency cur ON cur.id = d.currency_id
+                          LEFT JOIN res_users u ON u.id = d.user_id
+                          LEFT JOIN res_partner up ON up.id = u.partner_id
+                         WHERE d.id IN %(ids)s
+                        """,
+                        buckets=buckets,
+                        ids=tuple(chunk),
+                    )
+                )
+            }
+            width = len(aging.BUCKETS)
+            for debtor_id in chunk:
+                row = rows[debtor_id]
+                tail = row[4 + width :]
+                yield xlsx_aging.DebtorRow(
+                    name=row[1] or "",
+                    company=row[2],
+                    currency=row[3],
+                    buckets=tuple(float(v or 0) for v in row[4 : 4 + width]),
+                    amount_credit=float(tail[0] or 0),
+                    amount_due=float(tail[1] or 0),
+                    amount_overdue=float(tail[2] or 0),
+                    max_days_overdue=tail[3] or 0,
+                    abc_class=(tail[4] or "").upper(),
+                    debtor_type=types.get(tail[5], ""),
+                    risk_score=tail[6] or 0,
+                    collector=tail[7] or "",
+                )
+
+    def _export_item_rows(self):
+        """Sheet 2: the open items of each chunk of debtors, one query per chunk."""
+        today = fields.Date.context_today(self)
+        for chunk in self._export_chunks():
+            query = SQL(
+                """
+                SELECT d.name AS debtor, c.name AS company, m.name AS document,
+                       m.invoice_date, aml.date_maturity,
+                       GREATEST(%(today)s::date - aml.date_maturity, 0) AS days,
+                       cur.name AS currency, aml.amount_residual_currency,
+                       aml.amount_residual
+                  FROM collection_debtor d
+                  JOIN res_company c ON c.id = d.company_id
+                  JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+                  JOIN account_move_line aml ON aml.partner_id = p.id
+                       AND aml.company_id = d.company_id
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN account_move m ON m.id = aml.move_id
+                  JOIN res_currency cur ON cur.id = aml.currency_id
+                 WHERE d.id IN %(ids)s
+                   AND aml.parent_state = 'posted'
+                   AND acc.account_type = 'asset_receivable'
+                   AND NOT aml.reconciled
+                   AND aml.amount_residual != 0
+                 ORDER BY d.name, d.id, aml.date_maturity, aml.id
+                """,
+                today=today,
+                ids=tuple(chunk),
             )
+            for row in self.env.execute_query(query):
+                days = row[5] or 0
+                yield xlsx_aging.ItemRow(
+                    debtor=row[0] or "",
+                    company=row[1],
+                    document=row[2] or "",
+                    date=row[3],
+                    date_due=row[4],
+                    days_overdue=days,
+                    bucket=aging.bucket_for(days),
+                    currency=row[6],
+                    residual_currency=float(row[7] or 0),
+                    residual=float(row[8] or 0),
+                )
 
     # === CRON === #
     @api.model

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import threading
+import time
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -94,12 +95,19 @@ class CollectionRun(models.Model):
 
     # === CRON === #
     @api.model
-    def _cron_escalate(self, batch_size=200):
-        """Daily run: one company slice per call; the runner repeats until done."""
+    def _cron_escalate(self, batch_size=200, time_budget=8.0):
+        """Daily run: one company slice per call; the runner repeats until done.
+
+        A slice stops after ``batch_size`` debtors or ``time_budget`` seconds,
+        whichever comes first, so each call fits Odoo's cron limits whatever
+        the actions cost (PDF letters, mail rendering).
+        """
         companies = self.env["res.company"].search([], order="id")
         today = fields.Date.context_today(self)
         for company in companies:
-            _run, stats = self._run_company(company, limit=batch_size, trigger="cron")
+            _run, stats = self._run_company(
+                company, limit=batch_size, trigger="cron", time_budget=time_budget
+            )
             # A slice that only failed makes no progress: stop until the next run.
             if stats["state"] == "partial" and stats["action_count"]:
                 done = stats["action_count"] + stats["failure_count"]
@@ -129,7 +137,9 @@ class CollectionRun(models.Model):
             )
 
     @api.model
-    def _run_company(self, company, today=None, limit=None, trigger="manual"):
+    def _run_company(
+        self, company, today=None, limit=None, trigger="manual", time_budget=None
+    ):
         """Escalate the due debtors of one company.
 
         Phases: figures and classification (once a day), promises and plans
@@ -137,8 +147,10 @@ class CollectionRun(models.Model):
         one debtor at a time under a savepoint.
 
         :param limit: act on at most this many debtors (a cron slice)
+        :param time_budget: stop acting after this many seconds (a cron slice)
         :return: ``(run, stats)``; ``run`` is empty when nothing was due
         """
+        started = time.monotonic()
         self = self.with_company(company)
         today = today or fields.Date.context_today(self)
         self._acquire_lock(company)
@@ -170,7 +182,11 @@ class CollectionRun(models.Model):
         todo = decisions[:limit] if limit else decisions
         log = []
         mails = commitments.get("mails", self.env["mail.mail"])
+        processed = 0
         for debtor_id, decision in todo:
+            if processed and time_budget and time.monotonic() - started > time_budget:
+                break
+            processed += 1
             debtor = Debtor.browse(debtor_id)
             try:
                 with self.env.cr.savepoint():
@@ -201,7 +217,7 @@ class CollectionRun(models.Model):
             stats["retried_count"] += int(result.get("retried", False))
             mails |= result.get("mail") or mails
         self._send_mails(mails)
-        stats["state"] = "partial" if limit and len(decisions) > limit else "done"
+        stats["state"] = "partial" if processed < len(decisions) else "done"
         if not (
             decisions
             or stats["episode_closed_count"]

@@ -1,10 +1,20 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .collection_debtor import ABC_CLASSES, DEBTOR_TYPES
 
 VIEWER = "collections_addon.collections_addon_group_viewer"
+SUMMARY_FIELDS = [
+    "amount_due",
+    "amount_overdue",
+    "max_days_overdue",
+    "debtor_type",
+    "abc_class",
+    "risk_score",
+    "next_action_date",
+]
 
 
 class ResPartner(models.Model):
@@ -68,45 +78,45 @@ class ResPartner(models.Model):
     # === COMPUTE / INVERSE / SEARCH === #
     @api.depends_context("company")
     def _compute_collection_summary(self):
+        """One query for the whole batch: the partner's commercial entity joined
+        to its debtor of the current company (nothing stored on res_partner)."""
         company = self.env.company
-        commercial = {p.id: p.commercial_partner_id.id for p in self}
-        debtors = (
-            self.env["collection.debtor"]
-            .sudo()
-            .with_context(active_test=False, prefetch_fields=False)
-            .search_fetch(
-                [
-                    ("company_id", "=", company.id),
-                    ("partner_id", "in", list(set(commercial.values()))),
-                ],
-                [
-                    "partner_id",
-                    "amount_due",
-                    "amount_overdue",
-                    "max_days_overdue",
-                    "debtor_type",
-                    "abc_class",
-                    "risk_score",
-                    "next_action_date",
-                ],
-            )
-        )
-        by_partner = {d.partner_id.id: d for d in debtors}
+        ids = [pid for pid in self._origin.ids if pid]
+        rows = {}
+        if ids:
+            self.env["res.partner"].flush_model(["commercial_partner_id"])
+            self.env["collection.debtor"].flush_model(SUMMARY_FIELDS)
+            rows = {
+                row["id"]: row
+                for row in self.env.execute_query_dict(
+                    SQL(
+                        """
+                        SELECT p.id, d.id AS debtor_id, %(columns)s
+                          FROM res_partner p
+                          LEFT JOIN collection_debtor d
+                                 ON d.partner_id = p.commercial_partner_id
+                                AND d.company_id = %(company)s
+                         WHERE p.id IN %(ids)s
+                        """,
+                        columns=SQL(", ").join(
+                            SQL("d.%s", SQL.identifier(name)) for name in SUMMARY_FIELDS
+                        ),
+                        company=company.id,
+                        ids=tuple(ids),
+                    )
+                )
+            }
         for partner in self:
-            debtor = by_partner.get(commercial[partner.id])
+            row = rows.get(partner._origin.id) or {}
             partner.collection_currency_id = company.currency_id
-            partner.collection_debtor_id = debtor.id if debtor else False
-            partner.collection_amount_due = debtor.amount_due if debtor else 0.0
-            partner.collection_amount_overdue = debtor.amount_overdue if debtor else 0.0
-            partner.collection_max_days_overdue = (
-                debtor.max_days_overdue if debtor else 0
-            )
-            partner.collection_debtor_type = debtor.debtor_type if debtor else False
-            partner.collection_abc_class = debtor.abc_class if debtor else False
-            partner.collection_risk_score = debtor.risk_score if debtor else 0
-            partner.collection_next_action_date = (
-                debtor.next_action_date if debtor else False
-            )
+            partner.collection_debtor_id = row.get("debtor_id") or False
+            partner.collection_amount_due = row.get("amount_due") or 0.0
+            partner.collection_amount_overdue = row.get("amount_overdue") or 0.0
+            partner.collection_max_days_overdue = row.get("max_days_overdue") or 0
+            partner.collection_debtor_type = row.get("debtor_type") or False
+            partner.collection_abc_class = row.get("abc_class") or False
+            partner.collection_risk_score = row.get("risk_score") or 0
+            partner.collection_next_action_date = row.get("next_action_date") or False
 
     # === BUSINESS / HOOKS === #
     def _collection_contact(self, role):
