@@ -195,3 +195,30 @@ class TestAgreement(ReportsCommon):
         message = plan.message_ids[0]
         self.assertTrue(message.attachment_ids)
         self.assertIn(plan.name, message.attachment_ids[0].name)
+
+
+@tagged("post_install", "-at_install")
+class TestLongLetters(ReportsCommon):
+    def test_a_letter_lists_the_oldest_items_and_sums_up_the_rest(self):
+        from odoo.addons.collections_addon.models import collection_action_mixin
+
+        debtor = self.debtor("en_US")
+        partner = self.debtors["en_US"]
+        for index in range(4):
+            self.make_invoice(10.0 + index, -60 - index, partner=partner)
+        limit = collection_action_mixin.LETTER_MAX_LINES
+        collection_action_mixin.LETTER_MAX_LINES = 2
+        try:
+            data = debtor._collection_letter_data()
+            html = (
+                self.env["ir.actions.report"]
+                ._render_qweb_html(LETTER, debtor.ids)[0]
+                .decode()
+            )
+        finally:
+            collection_action_mixin.LETTER_MAX_LINES = limit
+        self.assertEqual(len(data["lines"]), 2)
+        self.assertEqual(data["more_count"], 3)
+        self.assertAlmostEqual(data["residual_total"], 1234.50 + 10 + 11 + 12 + 13)
+        self.assertEqual(data["lines"][0]["days"], 63)  # the oldest first
+        self.assertIn("3 more overdue items", html)

@@ -10,6 +10,8 @@ from ..lib import interest, xlsx_handover
 
 REPORT_LETTER = "collections_addon.action_report_collection_letter"
 REPORT_STATEMENT = "collections_addon.action_report_collection_statement"
+# A letter lists this many items at most, the oldest first; the rest is one row.
+LETTER_MAX_LINES = 200
 
 
 class CollectionActionMixin(models.AbstractModel):
@@ -261,6 +263,9 @@ class CollectionActionMixin(models.AbstractModel):
     def _collection_letter_data(self, overdue_only=True):
         """Everything a letter or statement prints, in company currency.
 
+        Letters list the oldest ``LETTER_MAX_LINES`` items and sum up the rest
+        in one row (``more_count``, ``more_amount``); the totals cover all.
+
         :return: dict with ``lines`` (dicts: move, date, date_due, days, residual,
             interest), ``fee``, ``total``, ``total_words``, ``deadline``
         """
@@ -303,9 +308,12 @@ class CollectionActionMixin(models.AbstractModel):
         waiver = False
         if policy.waive_interest_early and company.collection_interest_rate:
             waiver = fields.Date.add(today, days=policy.waiver_days)
+        shown, rest = lines[:LETTER_MAX_LINES], lines[LETTER_MAX_LINES:]
         return {
             "waiver_deadline": waiver,
-            "lines": lines,
+            "lines": shown,
+            "more_count": len(rest),
+            "more_amount": sum(line["residual"] + line["interest"] for line in rest),
             "residual_total": sum(line["residual"] for line in lines),
             "interest_total": sum(line["interest"] for line in lines),
             "fee": float(fee),

@@ -149,26 +149,32 @@ class CollectionLedgerMixin(models.AbstractModel):
         """One grouped query: payment behaviour per commercial partner.
 
         An invoice's receivable line counts as paid on the latest date of its
-        reconciliations; reversed invoices are not payments.
+        reconciliations; reversed invoices are not payments. Only the last two
+        years of reconciliations are read (the query starts from them, so it
+        grows with the recent activity, not with the whole history): counts
+        cover 12 months, and "days since the last payment" is empty beyond two
+        years, as for a debtor that never paid.
         """
         return SQL(
             """
-            WITH paid AS (
-                SELECT COALESCE(p.commercial_partner_id, p.id) AS partner_id,
-                       aml.id, aml.date_maturity, aml.reconciled,
-                       MAX(apr.max_date) AS paid_on
-                  FROM account_move_line aml
+            WITH recent AS (
+                SELECT apr.debit_move_id AS line_id, MAX(apr.max_date) AS paid_on
+                  FROM account_partial_reconcile apr
+                 WHERE apr.company_id = %(company)s AND apr.max_date >= %(history)s
+                 GROUP BY apr.debit_move_id
+            ), paid AS (
+                SELECT p.commercial_partner_id AS partner_id, aml.date_maturity,
+                       aml.reconciled, recent.paid_on
+                  FROM recent
+                  JOIN account_move_line aml ON aml.id = recent.line_id
                   JOIN account_move m ON m.id = aml.move_id
                   JOIN account_account acc ON acc.id = aml.account_id
                   JOIN res_partner p ON p.id = aml.partner_id
-                  JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
-                 WHERE aml.company_id = %(company)s
-                   AND aml.parent_state = 'posted'
+                 WHERE aml.parent_state = 'posted'
                    AND acc.account_type = 'asset_receivable'
                    AND m.move_type IN ('out_invoice', 'out_receipt')
                    AND m.payment_state != 'reversed'
                    AND aml.balance > 0
-                 GROUP BY 1, 2, 3, 4
             )
             SELECT partner_id,
                    COUNT(*) FILTER (WHERE reconciled AND paid_on >= %(since)s)
@@ -184,6 +190,7 @@ class CollectionLedgerMixin(models.AbstractModel):
             """,
             company=company.id,
             since=fields.Date.subtract(today, days=365),
+            history=fields.Date.subtract(today, days=730),
             today=today,
         )
 
