@@ -131,7 +131,9 @@ for _ in $(seq 1 60); do
 done
 
 # --- measure --------------------------------------------------------------------
+# BENCH_ONLY=phases,panel measures some sections only, into a separate table.
+OUT="$ROOT/bench/results/latest_${SIZE}${BENCH_ONLY:+_partial}.md"
 "$PY" bench/measure.py --db "$RUN_DB" --size "$SIZE" --hooks "$HOOKS" \
-  --build-log "$BUILD_LOG" --out "$ROOT/bench/results/latest_${SIZE}.md" \
-  --command "SIZE=$SIZE make bench"
+  --build-log "$BUILD_LOG" --out "$OUT" ${BENCH_ONLY:+--only "$BENCH_ONLY"} \
+  --command "SIZE=$SIZE ${BENCH_ONLY:+BENCH_ONLY=$BENCH_ONLY }make bench"
 rm -f "$CACHE/http_${RUN_DB}.log"

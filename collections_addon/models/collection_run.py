@@ -528,7 +528,16 @@ class CollectionRun(models.Model):
                 ]
             )
         result = debtor._collection_take_level(level, moves, today)
-        moves.sudo().write({"collection_level_id": level.id})
+        # Informative only, and a debtor may have thousands of invoices: one
+        # UPDATE, not account.move's write() (lock dates, tracking, recomputes).
+        self.env.cr.execute(
+            SQL(
+                "UPDATE account_move SET collection_level_id = %s WHERE id IN %s",
+                level.id,
+                tuple(moves.ids),
+            )
+        )
+        moves.invalidate_recordset(["collection_level_id"])
         debtor.write(
             {
                 "level_id": level.id,
