@@ -33,32 +33,23 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         cls.customer_b = cls.env["res.partner"].create(
             {"name": "Debtor Two Ltd", "is_company": True, "email": "ap@debtor2.test"}
         )
-        cls.viewer = new_test_user(
+        cls.viewer = cls.collections_user("coll_viewer", VIEWER)
+        cls.collector = cls.collections_user("coll_user", USER)
+        cls.manager = cls.collections_user("coll_manager", MANAGER)
+
+    # --- helpers --------------------------------------------------------------
+    @classmethod
+    def collections_user(cls, login, group):
+        """An internal user of the current company with one Collections group."""
+        return new_test_user(
             cls.env,
-            login="coll_viewer",
-            email="coll_viewer@example.com",
-            groups=f"base.group_user,{VIEWER}",
-            company_id=cls.env.company.id,
-            company_ids=[Command.set(cls.env.company.ids)],
-        )
-        cls.collector = new_test_user(
-            cls.env,
-            login="coll_user",
-            email="coll_user@example.com",
-            groups=f"base.group_user,{USER}",
-            company_id=cls.env.company.id,
-            company_ids=[Command.set(cls.env.company.ids)],
-        )
-        cls.manager = new_test_user(
-            cls.env,
-            login="coll_manager",
-            email="coll_manager@example.com",
-            groups=f"base.group_user,{MANAGER}",
+            login=login,
+            email=f"{login}@example.com",
+            groups=f"base.group_user,{group}",
             company_id=cls.env.company.id,
             company_ids=[Command.set(cls.env.company.ids)],
         )
 
-    # --- helpers --------------------------------------------------------------
     @classmethod
     def days(cls, n):
         return cls.today + timedelta(days=n)
