@@ -186,6 +186,83 @@ class TestCollectionDebtorRefresh(CollectionsCommon):
         self.assertEqual(self.refresh(), 1)
         self.assertEqual(self.debtor_of(self.customer).amount_overdue, 70.0)
 
+    def _risk_score_in_db(self, debtor):
+        self.env.flush_all()
+        self.cr.execute(
+            "SELECT risk_score FROM collection_debtor WHERE id = %s", [debtor.id]
+        )
+        return self.cr.fetchone()[0]
+
+    def test_same_day_rerun_skips_unchanged_classification(self):
+        """Same day, same figures, nothing new: phase 2 is not run again.
+
+        A classification column changed behind the refresh's back shows it: it
+        stays until an input of the classification changes (here a contact).
+        """
+        self.make_invoice(100.0, -10)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.cr.execute(
+            "UPDATE collection_debtor SET risk_score = 99 WHERE id = %s", [debtor.id]
+        )
+        self.assertEqual(self.refresh(), 0)
+        self.assertEqual(self._risk_score_in_db(debtor), 99)
+        self.env["collection.contact"].create(
+            {"debtor_id": debtor.id, "channel": "call", "outcome": "no_answer"}
+        )
+        self.assertEqual(self.refresh(), 1)
+        self.assertNotEqual(self._risk_score_in_db(debtor), 99)
+        self.assertEqual(self.debtor_of(self.customer).contacts_total, 1)
+
+    def test_new_day_reclassifies(self):
+        self.make_invoice(100.0, -10)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.cr.execute(
+            "UPDATE collection_debtor SET risk_score = 99 WHERE id = %s", [debtor.id]
+        )
+        self.refresh(today=self.days(1))
+        self.assertNotEqual(self._risk_score_in_db(debtor), 99)
+
+    def test_amounts_are_stored_rounded_to_the_currency(self):
+        self.make_invoice(0.1, -10)
+        self.make_invoice(0.2, -10)
+        self.refresh()
+        self.cr.execute(
+            "SELECT amount_due::text, amount_overdue::text FROM collection_debtor"
+            " WHERE id = %s",
+            [self.debtor_of(self.customer).id],
+        )
+        for text in self.cr.fetchone():
+            # Not 0.3000000000000000444..., the float's binary expansion.
+            self.assertEqual(text.rstrip("0"), "0.3")
+
+    def test_refresh_update_keeps_amounts_rounded(self):
+        invoice = self.make_invoice(0.1, -10)
+        self.make_invoice(0.2, -10)
+        self.refresh()
+        self.pay(invoice, 0.05)
+        self.assertEqual(self.refresh(), 1)
+        self.cr.execute(
+            "SELECT amount_due::text FROM collection_debtor WHERE id = %s",
+            [self.debtor_of(self.customer).id],
+        )
+        self.assertEqual(self.cr.fetchone()[0].rstrip("0"), "0.25")
+
+    def test_debtor_table_leaves_room_for_in_place_updates(self):
+        """Fillfactor below 100 and no index on the columns every day rewrites."""
+        self.cr.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'collection_debtor'"
+        )
+        self.assertIn("fillfactor=70", self.cr.fetchone()[0])
+        self.cr.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'collection_debtor'"
+        )
+        indexes = {row[0] for row in self.cr.fetchall()}
+        self.assertNotIn("collection_debtor__max_days_overdue_index", indexes)
+        self.assertNotIn("collection_debtor__next_action_date_index", indexes)
+        self.assertIn("collection_debtor__amount_overdue_index", indexes)
+
     def _make_debtors(self, count, company):
         partners = self.env["res.partner"].create(
             [{"name": f"{company.name} {i}", "is_company": True} for i in range(count)]

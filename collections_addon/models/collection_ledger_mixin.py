@@ -9,8 +9,9 @@ from odoo.tools import SQL
 from ..lib import aging, classification, xlsx_aging
 from .collection_contact import UNANSWERED
 
-# Figures written by the refresh, in the order of the UPDATE ... FROM (VALUES ...)
-# statement, with their PostgreSQL cast. They are volatile: never tracked.
+# Columns written by the refresh, with their PostgreSQL cast, in two groups: the
+# aging figures (phase 1) and the classification (phase 2). They are volatile:
+# never tracked, written with one UPDATE ... FROM UNNEST per chunk.
 FIGURE_COLUMNS = {
     "amount_due": "numeric",
     "amount_overdue": "numeric",
@@ -24,6 +25,10 @@ FIGURE_COLUMNS = {
     "aging_over_365": "numeric",
     "max_days_overdue": "int4",
     "open_line_count": "int4",
+    "next_action_date": "date",
+    "color": "int4",
+}
+CLASSIFICATION_COLUMNS = {
     "paid_count": "int4",
     "paid_late_count": "int4",
     "avg_days_late": "numeric",
@@ -41,36 +46,38 @@ FIGURE_COLUMNS = {
     "debtor_type_reason_auto": "varchar",
     "fraud_review": "bool",
     "debtor_type": "varchar",
-    "next_action_date": "date",
-    "color": "int4",
 }
-MONEY_COLUMNS = {name for name, cast in FIGURE_COLUMNS.items() if cast == "numeric"} - {
-    "avg_days_late",
-    "late_share",
-}
+REFRESH_COLUMNS = {**FIGURE_COLUMNS, **CLASSIFICATION_COLUMNS}
+MONEY_COLUMNS = {name for name, cast in FIGURE_COLUMNS.items() if cast == "numeric"}
 UPDATE_CHUNK = 5000
 EXPORT_CHUNK = 2000
-RATIO_COLUMNS = {"avg_days_late", "late_share"}
 
 
-def _normalise(name, value, digits):
-    """A stored or computed figure in one comparable form (NULL = False = 0)."""
-    cast = FIGURE_COLUMNS[name]
-    if cast == "numeric":
-        places = 4 if name in RATIO_COLUMNS else digits
-        return round(Decimal(str(value or 0)), places)
-    if cast == "int4":
-        return int(value or 0)
-    if cast == "jsonb":
-        return json.dumps(value or [])
-    return value or False
+# What a NULL column compares equal to: the refresh writes these for "none".
+# Dates and texts have no empty value: None stands for "none" on both sides.
+EMPTY = {"numeric": 0.0, "int4": 0, "jsonb": "[]", "bool": False}
 
 
-def _sql_param(cast, value):
-    """A figure as an array element of the UPDATE."""
-    if cast == "jsonb":
-        return json.dumps(value)
-    return None if value is False else value
+def _array_literal(cast, values):
+    """One column of the UPDATE as a PostgreSQL array literal: ``{1.5,NULL}``.
+
+    A single text parameter per column that PostgreSQL parses with its array
+    input function; passing Python lists instead makes psycopg2 spell out
+    ``ARRAY[...]`` expressions of thousands of constants, several times slower
+    to send and to parse.
+    """
+    items = []
+    for value in values:
+        if value is None:
+            items.append("NULL")
+        elif cast in ("jsonb", "varchar"):
+            text = str(value)
+            items.append('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        elif cast == "bool":
+            items.append("t" if value else "f")
+        else:
+            items.append(str(value))
+    return "{" + ",".join(items) + "}"
 
 
 class CollectionLedgerMixin(models.AbstractModel):
@@ -127,21 +134,32 @@ class CollectionLedgerMixin(models.AbstractModel):
                        AND aml.date_maturity >= %(today)s) AS next_due_date,
                    COUNT(*) AS open_line_count
               FROM account_move_line aml
-              JOIN account_account acc ON acc.id = aml.account_id
               JOIN res_partner p ON p.id = aml.partner_id
              WHERE aml.company_id = %(company)s
-               AND aml.parent_state = 'posted'
-               AND acc.account_type = 'asset_receivable'
-               AND NOT aml.reconciled
+               AND %(open_receivable)s
                AND aml.amount_residual != 0
              GROUP BY 1
             """,
+            open_receivable=self._open_receivable_sql(),
             overdue=overdue,
             buckets=SQL(", ").join(buckets),
             days=days,
             debit=debit,
             today=today,
             company=company.id,
+        )
+
+    @api.model
+    def _open_receivable_sql(self):
+        """SQL condition on ``aml``: a posted, unreconciled receivable line.
+
+        Written as Odoo's partial "unreconciled" index is defined, with literal
+        account ids, so the open lines are read through that index.
+        """
+        return SQL(
+            "aml.account_id IN %s AND aml.parent_state = 'posted'"
+            " AND aml.reconciled IS NOT TRUE",
+            self._receivable_account_ids(),
         )
 
     @api.model
@@ -263,23 +281,194 @@ class CollectionLedgerMixin(models.AbstractModel):
     def _refresh_company(self, company, today=None):
         """Recompute figures, classification and type of one company's debtors.
 
-        Set-based: a constant number of queries whatever the number of debtors.
-        Only rows whose values changed are written, so a same-day re-run writes
+        Set-based: a constant number of queries whatever the number of debtors,
+        in two phases. Phase 1 computes the aging figures from one grouped
+        query. Phase 2, the classification, reads the payment behaviour and
+        applies the lib rules; it is skipped when none of its inputs changed
+        since it last ran (same day, same figures, no new reconciliation,
+        contact, promise or plan): a same-day re-run costs phase 1 only. Only
+        rows whose values changed are written, so a same-day re-run writes
         nothing.
 
         :return: the number of debtor rows created or updated
         """
         today = today or fields.Date.context_today(self.with_company(company))
-        self.env["account.move.line"].flush_model()
-        self.env["account.move"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
-        self.env["collection.contact"].flush_model()
-        self.env["collection.promise"].flush_model()
-        self.env["collection.plan"].flush_model()
-        figures = {
+        for model in (
+            "account.move.line",
+            "account.move",
+            "account.partial.reconcile",
+            "collection.contact",
+            "collection.promise",
+            "collection.plan",
+            "collection.debtor",
+        ):
+            self.env[model].flush_model()
+        figures = self._refresh_figures(company, today)
+        stored = self._stored_rows(company, FIGURE_COLUMNS)
+        zero = self._zero_figures()
+        changed = any(
+            partner_id not in stored or self._values_differ(stored[partner_id], vals)
+            for partner_id, vals in figures.items()
+        ) or any(
+            self._values_differ(row, zero)
+            for partner_id, row in stored.items()
+            if partner_id not in figures
+        )
+        key = self._classification_key(company, today)
+        if not changed and key == company.sudo().collection_classification_key:
+            return 0
+        stored = self._stored_rows(company, REFRESH_COLUMNS)
+        classes = self._refresh_classification(company, today, figures, stored)
+        to_create, to_update = [], []
+        for partner_id, class_vals in classes.items():
+            vals = dict(figures.get(partner_id) or zero, **class_vals)
+            debtor = stored.get(partner_id)
+            if not debtor:
+                vals["risk_components"] = json.loads(vals["risk_components"])
+                to_create.append(dict(vals, partner_id=partner_id))
+                continue
+            if debtor["debtor_type_manual"]:
+                vals["debtor_type"] = debtor["debtor_type"]
+            if self._values_differ(debtor, vals):
+                to_update.append((debtor["id"], vals))
+        if to_create:
+            created = (
+                self.with_company(company)
+                .with_context(
+                    active_test=False,
+                    collection_refresh=True,
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                    tracking_disable=True,
+                )
+                .create([dict(vals, company_id=company.id) for vals in to_create])
+            )
+            # create() caches x2many fields as empty on new records, computed
+            # ones included: drop that so the open lines are read for real.
+            created.invalidate_recordset(["open_line_ids"])
+        self._bulk_update(to_update)
+        # The key is read after the writes: new debtor rows are part of it.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_company SET collection_classification_key = %s"
+                " WHERE id = %s",
+                self._classification_key(company, today),
+                company.id,
+            )
+        )
+        company.sudo().invalidate_recordset(["collection_classification_key"])
+        return len(to_create) + len(to_update)
+
+    @api.model
+    def _receivable_account_ids(self):
+        """Receivable accounts, as literal ids.
+
+        With literal ids (not a sub-query) PostgreSQL reads the open lines
+        through Odoo's partial "unreconciled" index instead of scanning every
+        journal item.
+        """
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id FROM account_account WHERE account_type = %s",
+                "asset_receivable",
+            )
+        )
+        return tuple(row[0] for row in rows) or (0,)
+
+    @api.model
+    def _refresh_figures(self, company, today):
+        """Phase 1: the aging figures of every debtor with open receivable.
+
+        Amounts are floats rounded to the currency (what PostgreSQL's numeric
+        reads back as), so stored and new figures compare with ``!=``.
+        """
+        digits = company.currency_id.decimal_places
+        values = {}
+        for fig in self.env.execute_query_dict(self._figures_query(company, today)):
+            max_days = int(fig["max_days_overdue"] or 0)
+            vals = {name: round(fig[name] or 0.0, digits) for name in MONEY_COLUMNS}
+            vals.update(
+                max_days_overdue=max_days,
+                open_line_count=int(fig["open_line_count"] or 0),
+                next_action_date=self._next_action_date(
+                    vals["amount_overdue"], fig, today
+                ),
+                color=self._color_for(max_days),
+            )
+            values[fig["partner_id"]] = vals
+        return values
+
+    @api.model
+    def _zero_figures(self):
+        """The figures of a debtor without open receivable."""
+        vals = dict.fromkeys(MONEY_COLUMNS, 0.0)
+        vals.update(
+            max_days_overdue=0, open_line_count=0, next_action_date=None, color=10
+        )
+        return vals
+
+    @api.model
+    def _stored_rows(self, company, columns):
+        """The stored ``columns`` of the company's debtors, per partner.
+
+        Plain rows, not records: comparing 20,000 debtors through the ORM cache
+        costs seconds. NULL reads as the column's empty value and the jsonb
+        column as text, so rows compare with ``!=``.
+        """
+        selected = []
+        for name, cast in columns.items():
+            column = SQL.identifier(name)
+            if cast == "jsonb":
+                column = SQL("%s::text", column)
+            if cast in EMPTY:
+                column = SQL("COALESCE(%s, %s)", column, EMPTY[cast])
+            selected.append(SQL("%s AS %s", column, SQL.identifier(name)))
+        return {
             row["partner_id"]: row
-            for row in self.env.execute_query_dict(self._figures_query(company, today))
+            for row in self.env.execute_query_dict(
+                SQL(
+                    "SELECT id, partner_id, debtor_type_manual, %s"
+                    "  FROM collection_debtor WHERE company_id = %s",
+                    SQL(", ").join(selected),
+                    company.id,
+                )
+            )
         }
+
+    @api.model
+    def _classification_key(self, company, today):
+        """What the classification depends on, besides the figures, as text.
+
+        The day, the ABC thresholds, the addon's version, and the count and
+        latest change of the reconciliations, contacts, promises, plans and
+        debtor rows of the company: when none of these moved and no figure
+        changed, the classification would come out the same.
+        """
+        row = self.env.execute_query(
+            SQL(
+                """
+                SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0)
+                          FROM account_partial_reconcile WHERE company_id = %(c)s),
+                       (SELECT COUNT(*) || ':' || COALESCE(MAX(write_date)::text, '')
+                          FROM collection_contact WHERE company_id = %(c)s),
+                       (SELECT COUNT(*) || ':' || COALESCE(MAX(write_date)::text, '')
+                          FROM collection_promise WHERE company_id = %(c)s),
+                       (SELECT COUNT(*) || ':' || COALESCE(MAX(write_date)::text, '')
+                          FROM collection_plan WHERE company_id = %(c)s),
+                       (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0)
+                          FROM collection_debtor WHERE company_id = %(c)s),
+                       (SELECT latest_version FROM ir_module_module
+                         WHERE name = 'collections_addon')
+                """,
+                c=company.id,
+            )
+        )[0]
+        thresholds = ",".join(str(t) for t in company._collection_abc_thresholds())
+        return "|".join([str(today), thresholds, *(str(value) for value in row)])
+
+    @api.model
+    def _refresh_classification(self, company, today, figures, stored):
+        """Phase 2: behaviour, ABC class, risk score and type, per partner."""
         behaviour = {
             row["partner_id"]: row
             for row in self.env.execute_query_dict(
@@ -290,69 +479,27 @@ class CollectionLedgerMixin(models.AbstractModel):
             row["partner_id"]: row
             for row in self.env.execute_query_dict(self._contacts_query(company, today))
         }
-        Debtor = self.with_company(company).with_context(active_test=False)
-        # Plain rows, not records: comparing 20,000 debtors through the ORM
-        # cache costs seconds; the rows are compared as normalised tuples.
-        self.flush_model()
-        by_partner = {
-            row["partner_id"]: row
-            for row in self.env.execute_query_dict(
-                SQL(
-                    "SELECT id, partner_id, debtor_type_manual, %s"
-                    "  FROM collection_debtor WHERE company_id = %s",
-                    SQL(", ").join(SQL.identifier(name) for name in FIGURE_COLUMNS),
-                    company.id,
-                )
-            )
-        }
-        digits = company.currency_id.decimal_places
-        partner_ids = set(figures) | set(behaviour) | set(by_partner)
-        values = self._compute_values(
-            partner_ids, figures, behaviour, contacts, company, today
-        )
-        to_create, to_update = [], []
-        for partner_id, vals in values.items():
-            debtor = by_partner.get(partner_id)
-            if not debtor:
-                to_create.append(dict(vals, partner_id=partner_id))
-                continue
-            if debtor["debtor_type_manual"]:
-                vals["debtor_type"] = debtor["debtor_type"]
-            if self._values_differ(debtor, vals, digits):
-                to_update.append((debtor["id"], vals))
-        if to_create:
-            created = Debtor.with_context(
-                collection_refresh=True,
-                mail_create_nolog=True,
-                mail_create_nosubscribe=True,
-                tracking_disable=True,
-            ).create([dict(vals, company_id=company.id) for vals in to_create])
-            # create() caches x2many fields as empty on new records, computed
-            # ones included: drop that so the open lines are read for real.
-            created.invalidate_recordset(["open_line_ids"])
-        self._bulk_update(to_update)
-        return len(to_create) + len(to_update)
+        partner_ids = set(figures) | set(behaviour) | set(stored)
+        return self._compute_values(partner_ids, figures, behaviour, contacts, company)
 
     @api.model
-    def _compute_values(
-        self, partner_ids, figures, behaviour, contacts, company, today
-    ):
-        """Turn the grouped rows into field values, with the lib rules."""
+    def _compute_values(self, partner_ids, figures, behaviour, contacts, company):
+        """Turn the figures and grouped rows into classification values."""
         zero = Decimal(0)
+        tenth = Decimal("0.1")
+        empty = self._zero_figures()
         metrics = {}
         for partner_id in partner_ids:
-            fig = figures.get(partner_id, {})
+            fig = figures.get(partner_id) or empty
             beh = behaviour.get(partner_id, {})
             con = contacts.get(partner_id, {})
             metrics[partner_id] = classification.Behaviour(
-                amount_overdue=Decimal(fig.get("amount_overdue") or zero),
-                amount_due=Decimal(fig.get("amount_due") or zero),
-                max_days_overdue=int(fig.get("max_days_overdue") or 0),
+                amount_overdue=Decimal(str(fig["amount_overdue"])),
+                amount_due=Decimal(str(fig["amount_due"])),
+                max_days_overdue=fig["max_days_overdue"],
                 paid_count=int(beh.get("paid_count") or 0),
                 paid_late_count=int(beh.get("paid_late_count") or 0),
-                avg_days_late=Decimal(beh.get("avg_days_late") or zero).quantize(
-                    Decimal("0.1")
-                ),
+                avg_days_late=Decimal(beh.get("avg_days_late") or zero).quantize(tenth),
                 days_since_last_payment=beh.get("days_since_last_payment"),
                 contacts_total=int(con.get("contacts_total") or 0),
                 contacts_unanswered=int(con.get("contacts_unanswered") or 0),
@@ -364,42 +511,35 @@ class CollectionLedgerMixin(models.AbstractModel):
         )
         values = {}
         for partner_id, metric in metrics.items():
-            fig = figures.get(partner_id, {})
             score = classification.risk_score(metric)
             suggestion = classification.suggest_type(metric)
-            vals = {name: Decimal(fig.get(name) or zero) for name in MONEY_COLUMNS}
-            vals.update(
-                max_days_overdue=metric.max_days_overdue,
-                open_line_count=int(fig.get("open_line_count") or 0),
-                paid_count=metric.paid_count,
-                paid_late_count=metric.paid_late_count,
-                avg_days_late=float(metric.avg_days_late),
-                late_share=float(metric.late_share.quantize(Decimal("0.0001"))),
-                days_since_last_payment=metric.days_since_last_payment or 0,
-                contacts_total=metric.contacts_total,
-                contacts_unanswered=metric.contacts_unanswered,
-                promises_kept=metric.promises_kept,
-                promises_broken=metric.promises_broken,
-                plans_defaulted=metric.plans_defaulted,
-                abc_class=classes[partner_id],
-                risk_score=score.total,
-                risk_components=[list(c) for c in score.components],
-                debtor_type_suggested=suggestion.debtor_type or False,
-                debtor_type_reason_auto=suggestion.reason or False,
-                fraud_review=suggestion.fraud_review,
-                debtor_type=suggestion.debtor_type or False,
-                next_action_date=self._next_action_date(metric, fig, today),
-                color=self._color_for(metric.max_days_overdue),
-            )
-            values[partner_id] = vals
+            values[partner_id] = {
+                "paid_count": metric.paid_count,
+                "paid_late_count": metric.paid_late_count,
+                "avg_days_late": float(metric.avg_days_late),
+                "late_share": float(metric.late_share.quantize(Decimal("0.0001"))),
+                "days_since_last_payment": metric.days_since_last_payment or 0,
+                "contacts_total": metric.contacts_total,
+                "contacts_unanswered": metric.contacts_unanswered,
+                "promises_kept": metric.promises_kept,
+                "promises_broken": metric.promises_broken,
+                "plans_defaulted": metric.plans_defaulted,
+                "abc_class": classes[partner_id],
+                "risk_score": score.total,
+                "risk_components": json.dumps([list(c) for c in score.components]),
+                "debtor_type_suggested": suggestion.debtor_type or None,
+                "debtor_type_reason_auto": suggestion.reason or None,
+                "fraud_review": bool(suggestion.fraud_review),
+                "debtor_type": suggestion.debtor_type or None,
+            }
         return values
 
     @api.model
-    def _next_action_date(self, metric, fig, today):
+    def _next_action_date(self, amount_overdue, fig, today):
         """Hook: when the collector should look at the debtor next."""
-        if metric.amount_overdue > 0:
+        if amount_overdue > 0:
             return today
-        return fig.get("next_due_date") or False
+        return fig.get("next_due_date") or None
 
     @api.model
     def _color_for(self, max_days_overdue):
@@ -413,12 +553,9 @@ class CollectionLedgerMixin(models.AbstractModel):
         return 1
 
     @api.model
-    def _values_differ(self, row, vals, digits):
-        """Whether the stored ``row`` differs from the new ``vals``."""
-        return any(
-            _normalise(name, row[name], digits) != _normalise(name, new, digits)
-            for name, new in vals.items()
-        )
+    def _values_differ(self, row, vals):
+        """Whether the stored ``row`` (:meth:`_stored_rows`) differs from ``vals``."""
+        return any(row[name] != new for name, new in vals.items())
 
     @api.model
     def _bulk_update(self, rows):
@@ -430,14 +567,16 @@ class CollectionLedgerMixin(models.AbstractModel):
         """
         if not rows:
             return
-        columns = list(FIGURE_COLUMNS)
+        columns = list(REFRESH_COLUMNS)
         for start in range(0, len(rows), UPDATE_CHUNK):
             chunk = rows[start : start + UPDATE_CHUNK]
-            arrays = [SQL("%s::int4[]", [debtor_id for debtor_id, _vals in chunk])]
+            arrays = [
+                SQL("%s::int4[]", _array_literal("int4", [row[0] for row in chunk]))
+            ]
             for name in columns:
-                cast = FIGURE_COLUMNS[name]
-                values = [_sql_param(cast, vals[name]) for _id, vals in chunk]
-                arrays.append(SQL("%s::" + cast + "[]", values))
+                cast = REFRESH_COLUMNS[name]
+                literal = _array_literal(cast, [vals[name] for _id, vals in chunk])
+                arrays.append(SQL("%s::" + cast + "[]", literal))
             self.env.cr.execute(
                 SQL(
                     """
@@ -456,7 +595,7 @@ class CollectionLedgerMixin(models.AbstractModel):
                     names=SQL(", ").join(SQL.identifier(name) for name in columns),
                 )
             )
-        self.invalidate_model([*FIGURE_COLUMNS, "write_date", "write_uid"])
+        self.invalidate_model([*REFRESH_COLUMNS, "write_date", "write_uid"])
 
     # === EXPORT === #
     def export_aging_xlsx(self):
@@ -578,18 +717,16 @@ class CollectionLedgerMixin(models.AbstractModel):
                   JOIN res_partner p ON p.commercial_partner_id = d.partner_id
                   JOIN account_move_line aml ON aml.partner_id = p.id
                        AND aml.company_id = d.company_id
-                  JOIN account_account acc ON acc.id = aml.account_id
                   JOIN account_move m ON m.id = aml.move_id
                   JOIN res_currency cur ON cur.id = aml.currency_id
                  WHERE d.id IN %(ids)s
-                   AND aml.parent_state = 'posted'
-                   AND acc.account_type = 'asset_receivable'
-                   AND NOT aml.reconciled
+                   AND %(open_receivable)s
                    AND aml.amount_residual != 0
                  ORDER BY d.name, d.id, aml.date_maturity, aml.id
                 """,
                 today=today,
                 ids=tuple(chunk),
+                open_receivable=self._open_receivable_sql(),
             )
             for row in self.env.execute_query(query):
                 days = row[5] or 0

@@ -70,6 +70,14 @@ class ResCompany(models.Model):
         copy=False,
         help="Day of the last complete refresh of the debtor ledger of this company.",
     )
+    collection_classification_key = fields.Char(
+        string="Debtor Classification Inputs",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="What the last classification of the debtors depended on: the "
+        "refresh skips the classification while it is unchanged.",
+    )
 
     # === CONSTRAINTS / ONCHANGE === #
     @api.constrains("collection_abc_a", "collection_abc_b", "collection_abc_c")
