@@ -225,11 +225,37 @@ class CollectionPromise(models.Model):
         )
 
     @api.model
+    def _open_debt_query(self, company):
+        """Per open promise: the open receivable it covers, as :meth:`_open_debt`."""
+        return SQL(
+            """
+            SELECT pr.id, COALESCE(SUM(aml.amount_residual), 0) AS open_debt
+              FROM collection_promise pr
+              JOIN collection_debtor d ON d.id = pr.debtor_id
+              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+              JOIN account_move_line aml ON aml.partner_id = p.id
+                   AND aml.company_id = d.company_id
+             WHERE pr.company_id = %(company)s AND pr.state = 'open'
+               AND %(open_receivable)s
+               AND aml.amount_residual != 0
+               AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                 WHERE r.promise_id = pr.id)
+                    OR aml.move_id IN (SELECT r.move_id
+                                         FROM collection_promise_move_rel r
+                                        WHERE r.promise_id = pr.id))
+             GROUP BY pr.id
+            """,
+            company=company.id,
+            open_receivable=self.env["collection.debtor"]._open_receivable_sql(),
+        )
+
+    @api.model
     def _judge_company(self, company, today):
         """Judge the open promises of ``company``: kept, broken, cancelled or open.
 
-        One grouped query for the payments; only promises whose state or paid
-        amount changed are written.
+        Two grouped queries, for the payments and for the open debt, whatever
+        the number of promises; only promises whose state or paid amount
+        changed are written.
 
         :return: dict state -> promises that reached it today
         """
@@ -240,6 +266,7 @@ class CollectionPromise(models.Model):
         if not promises:
             return {}
         paid = dict(self.env.execute_query(self._paid_query(company)))
+        open_debt = dict(self.env.execute_query(self._open_debt_query(company)))
         grace = company.collection_promise_grace_days
         changed = {}
         for promise in promises:
@@ -250,7 +277,7 @@ class CollectionPromise(models.Model):
                 promise.date,
                 today,
                 grace,
-                Decimal(str(promise._open_debt())),
+                Decimal(str(open_debt.get(promise.id, 0.0))),
             )
             vals = {}
             if promise.currency_id.compare_amounts(amount_paid, promise.amount_paid):
