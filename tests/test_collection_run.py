@@ -3,7 +3,7 @@
 from datetime import timedelta
 from unittest.mock import patch
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
@@ -341,6 +341,29 @@ class TestEscalationFaults(EscalationCommon):
         runs = self.Run.sudo().search([("company_id", "=", self.env.company.id)])
         self.assertEqual(runs.mapped("state").count("partial"), 2)
         self.assertEqual(set(done.mapped("state")), {"sent"})
+
+    def test_cron_refreshes_the_ledger_in_a_slice_of_its_own(self):
+        """The day's figures take one cron call; actions come with the next."""
+        partner = self.env["res.partner"].create(
+            {"name": "Own slice", "is_company": True, "email": "own@x.test"}
+        )
+        self.make_invoice(50.0, -5, partner=partner)
+        companies = self.env["res.company"].sudo().search([])
+        companies.collection_refresh_date = fields.Date.context_today(self.Run)
+        self.env.company.sudo().collection_refresh_date = False
+        domain = [("partner_id", "=", partner.id), ("state", "!=", "skipped")]
+        self.Run.sudo()._cron_escalate()
+        self.assertEqual(
+            self.env.company.collection_refresh_date,
+            fields.Date.context_today(self.Run),
+        )
+        self.assertTrue(self.debtor_of(partner))
+        self.assertFalse(self.Contact.search(domain))
+        for _slice in range(10):  # other companies' due debtors may come first
+            self.Run.sudo()._cron_escalate()
+            if self.Contact.search(domain):
+                break
+        self.assertEqual(len(self.Contact.search(domain)), 1)
 
     def test_nothing_due_costs_no_query_per_debtor(self):
         counts = {}
