@@ -26,7 +26,7 @@ import threading
 import time
 import tracemalloc
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -269,18 +269,21 @@ class Bench:
         Debtor = env.registry["collection.debtor"]
         probe.mark_sql(Debtor, "_figures_query", "figures_sql")
         probe.mark_sql(Debtor, "_behaviour_query", "behaviour_sql")
-        probe.time_method(Debtor, "_compute_values", "classification_py")
-        probe.time_method(Debtor, "_bulk_update", "write_update")
-        probe.time_method(Debtor, "create", "write_create")
-        probe.time_method(Debtor, "_refresh_figures", "phase_figures")
-        probe.time_method(Debtor, "_refresh_classification", "phase_classification")
-        probe.time_method(Debtor, "_stored_rows", "stored_rows")
         Run = env.registry["collection.run"]
-        probe.time_method(Run, "_hook_promises_and_plans", "phase_promises_plans")
-        probe.time_method(Run, "_decide", "phase_decide")
-        probe.time_method(Run, "_close_episodes", "phase_episodes")
-        probe.time_method(Run, "_act", "phase_act")
-        probe.time_method(Run, "_send_mails", "phase_send")
+        for cls, method, label in (
+            (Debtor, "_compute_values", "classification_py"),
+            (Debtor, "_bulk_update", "write_update"),
+            (Debtor, "create", "write_create"),
+            (Debtor, "_refresh_figures", "phase_figures"),
+            (Debtor, "_refresh_classification", "phase_classification"),
+            (Debtor, "_stored_rows", "stored_rows"),
+            (Run, "_hook_promises_and_plans", "phase_promises_plans"),
+            (Run, "_decide", "phase_decide"),
+            (Run, "_close_episodes", "phase_episodes"),
+            (Run, "_act", "phase_act"),
+            (Run, "_send_mails", "phase_send"),
+        ):
+            probe.time_method(cls, method, label)
 
     # --- output helpers ---
     def out(self, figure, **values):
@@ -709,21 +712,23 @@ class Bench:
     def daily_run(self):
         """The daily run of every company, phase by phase: 3 warm runs, rolled back.
 
-        Each run is the first of a new day: every debtor's figures are stale and
-        the classification is due. The run acts on at most ``DAILY_ACT_LIMIT``
-        debtors per company (mails rendered and queued, not sent: SMTP is not
-        ours to measure); its queries per debtor acted on are those of the
-        actions, mail rendering and PDF letters included.
+        Each run is the first of the day after the anchor (the ledger was
+        refreshed on the anchor): every overdue debtor's days move, the
+        classification is due, and promises and plans are judged. The run acts
+        on at most ``DAILY_ACT_LIMIT`` debtors per company (mails rendered and
+        queued, not sent: SMTP is not ours to measure); its queries per debtor
+        acted on are those of the actions, mail rendering and PDF letters
+        included.
         """
         self.warm_reports()
         Run = self.env["collection.run"].with_context(collection_no_send=True)
         Debtor = self.env["collection.debtor"]
 
+        day = self.today + timedelta(days=1)
+
         def new_day():
-            self.cr.execute("UPDATE collection_debtor SET amount_due = amount_due + 1")
             self.cr.execute(
-                "UPDATE res_company SET collection_refresh_date = NULL,"
-                " collection_classification_key = NULL"
+                "UPDATE res_company SET collection_refresh_date = %s", [self.today]
             )
             self.env.invalidate_all()
 
@@ -731,7 +736,7 @@ class Bench:
             acted = due = 0
             for company in self.companies:
                 _run, result = Run._run_company(
-                    company, today=self.today, limit=DAILY_ACT_LIMIT, trigger="cron"
+                    company, today=day, limit=DAILY_ACT_LIMIT, trigger="cron"
                 )
                 acted += result["action_count"]
                 due += result["debtor_due_count"]
@@ -739,10 +744,10 @@ class Bench:
 
         def before_work():
             for company in self.companies:
-                Debtor._refresh_company(company, today=self.today)
-                Run._hook_promises_and_plans(company, self.today)
-                Run._close_episodes(company, self.today)
-                Run._decide(company, self.today)
+                Debtor._refresh_company(company, today=day)
+                Run._hook_promises_and_plans(company, day)
+                Run._close_episodes(company, day)
+                Run._decide(company, day)
 
         samples, deltas, results = [], [], []
         for index in range(RUNS + 1):
@@ -823,8 +828,9 @@ class Bench:
             rss_peak_mb=round(rss_mb(), 1),
             same_day_before_actions=stats(same[0]),
             commitments=getattr(self, "commitments", None),
-            note="first run of the day, 3 companies, rolled back after each run; "
-            "mails rendered and queued, not sent",
+            day=str(day),
+            note="first run of the day after the anchor, 3 companies, rolled back "
+            "after each run; mails rendered and queued, not sent",
         )
         self.row(
             f"Daily run, first of the day (acts on <= {DAILY_ACT_LIMIT} of "

@@ -1,8 +1,14 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.collections_addon.models.collection_ledger_mixin import (
+    CLASSIFICATION_COLUMNS,
+)
 
 from .common import CollectionsCommon
 
@@ -248,6 +254,53 @@ class TestCollectionDebtorRefresh(CollectionsCommon):
             [self.debtor_of(self.customer).id],
         )
         self.assertEqual(self.cr.fetchone()[0].rstrip("0"), "0.25")
+
+    def test_bulk_update_keeps_texts_and_nulls_intact(self):
+        """Array literals: quotes, backslashes, braces and commas survive."""
+        self.make_invoice(100.0, -10)
+        self.refresh()
+        debtor = self.debtor_of(self.customer)
+        self.cr.execute(
+            "SELECT risk_components::text FROM collection_debtor WHERE id = %s",
+            [debtor.id],
+        )
+        components = self.cr.fetchone()[0]
+        text = 'He said "pay", then {nothing}, C:\\path\\ NULL'
+        row = self.Debtor._stored_rows(self.env.company, {"debtor_type": "varchar"})
+        vals = dict(self.Debtor._zero_figures(), amount_due=12.5)
+        vals.update(
+            {
+                name: None
+                for name, cast in CLASSIFICATION_COLUMNS.items()
+                if cast in ("varchar", "date")
+            }
+        )
+        vals.update(
+            paid_count=3,
+            paid_late_count=1,
+            avg_days_late=2.5,
+            late_share=0.3333,
+            days_since_last_payment=4,
+            contacts_total=0,
+            contacts_unanswered=0,
+            promises_kept=0,
+            promises_broken=0,
+            plans_defaulted=0,
+            risk_score=7,
+            risk_components=components,
+            fraud_review=True,
+            debtor_type_reason_auto=text,
+        )
+        self.assertIn(self.customer.id, row)
+        self.Debtor._bulk_update([(debtor.id, vals)])
+        debtor.invalidate_recordset()
+        self.assertEqual(debtor.debtor_type_reason_auto, text)
+        self.assertFalse(debtor.debtor_type)
+        self.assertFalse(debtor.next_action_date)
+        self.assertTrue(debtor.fraud_review)
+        self.assertEqual(debtor.amount_due, 12.5)
+        self.assertEqual(debtor.late_share, 0.3333)
+        self.assertEqual(debtor.risk_components, json.loads(components))
 
     def test_debtor_table_leaves_room_for_in_place_updates(self):
         """Fillfactor below 100 and no index on the columns every day rewrites."""

@@ -121,7 +121,12 @@ class CollectionActionMixin(models.AbstractModel):
         return {"contact": contact}
 
     def _collection_activity(self, xmlid, date_deadline, summary, user=None, note=None):
-        return self.activity_schedule(
+        """Schedule an automated activity for the collector.
+
+        No e-mail per activity: a run schedules hundreds of them, and they are
+        listed in the collector's activities and queue anyway.
+        """
+        return self.with_context(mail_activity_quick_update=True).activity_schedule(
             xmlid,
             date_deadline=date_deadline,
             summary=summary,

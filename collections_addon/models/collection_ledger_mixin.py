@@ -64,19 +64,19 @@ def _array_literal(cast, values):
     A single text parameter per column that PostgreSQL parses with its array
     input function; passing Python lists instead makes psycopg2 spell out
     ``ARRAY[...]`` expressions of thousands of constants, several times slower
-    to send and to parse.
+    to send and to parse. Texts are quoted and escaped; ``None`` is NULL.
     """
-    items = []
-    for value in values:
-        if value is None:
-            items.append("NULL")
-        elif cast in ("jsonb", "varchar"):
-            text = str(value)
-            items.append('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
-        elif cast == "bool":
-            items.append("t" if value else "f")
-        else:
-            items.append(str(value))
+    if cast == "bool":
+        items = ("NULL" if v is None else ("t" if v else "f") for v in values)
+    elif cast in ("jsonb", "varchar"):
+        items = (
+            "NULL"
+            if v is None
+            else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            for v in values
+        )
+    else:
+        items = ("NULL" if v is None else str(v) for v in values)
     return "{" + ",".join(items) + "}"
 
 
@@ -365,8 +365,12 @@ class CollectionLedgerMixin(models.AbstractModel):
 
         With literal ids (not a sub-query) PostgreSQL reads the open lines
         through Odoo's partial "unreconciled" index instead of scanning every
-        journal item.
+        journal item. A run reads them once and passes them in the context
+        (``collection_receivable_ids``).
         """
+        known = self.env.context.get("collection_receivable_ids")
+        if known:
+            return known
         rows = self.env.execute_query(
             SQL(
                 "SELECT id FROM account_account WHERE account_type = %s",

@@ -590,7 +590,8 @@ class CollectionPlan(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        self.activity_schedule(
+        # Automated, like the run's activities: listed for the collector, no e-mail.
+        self.with_context(mail_activity_quick_update=True).activity_schedule(
             "mail.mail_activity_data_call",
             date_deadline=today,
             summary=_("Plan in default: call the debtor"),

@@ -194,26 +194,22 @@ class CollectionPromise(models.Model):
         return sum(lines.mapped("amount_residual"))
 
     @api.model
-    def _paid_query(self, company):
-        """Per open promise: payments reconciled to its debt since it was made."""
+    def _covered_lines_query(self, company, select, joins=None, where=None):
+        """Grouped per open promise of ``company``, over the receivable lines it
+        covers: those of its invoices, else every one of its debtor's."""
         return SQL(
             """
-            SELECT pr.id, COALESCE(SUM(apr.amount), 0) AS paid
+            SELECT pr.id, %(select)s
               FROM collection_promise pr
               JOIN collection_debtor d ON d.id = pr.debtor_id
               JOIN res_partner p ON p.commercial_partner_id = d.partner_id
               JOIN account_move_line aml ON aml.partner_id = p.id
                    AND aml.company_id = d.company_id
-              JOIN account_account acc ON acc.id = aml.account_id
-              JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
-              JOIN account_move_line paid_line ON paid_line.id = apr.credit_move_id
-              JOIN account_move paid_move ON paid_move.id = paid_line.move_id
+              %(joins)s
              WHERE pr.company_id = %(company)s AND pr.state = 'open'
-               -- payments and bank entries count; credit notes settle otherwise
-               AND paid_move.move_type = 'entry'
-               AND acc.account_type = 'asset_receivable'
+               AND aml.account_id IN %(receivable)s
                AND aml.parent_state = 'posted'
-               AND apr.max_date >= pr.date_made
+               AND %(where)s
                AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
                                  WHERE r.promise_id = pr.id)
                     OR aml.move_id IN (SELECT r.move_id
@@ -221,32 +217,39 @@ class CollectionPromise(models.Model):
                                         WHERE r.promise_id = pr.id))
              GROUP BY pr.id
             """,
+            select=select,
+            joins=joins or SQL(""),
             company=company.id,
+            receivable=self.env["collection.debtor"]._receivable_account_ids(),
+            where=where or SQL("TRUE"),
+        )
+
+    @api.model
+    def _paid_query(self, company):
+        """Per open promise: payments reconciled to its debt since it was made.
+
+        Payments and bank entries count; credit notes settle the debt otherwise.
+        """
+        return self._covered_lines_query(
+            company,
+            SQL("COALESCE(SUM(apr.amount), 0) AS paid"),
+            joins=SQL(
+                """
+                JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
+                JOIN account_move_line paid_line ON paid_line.id = apr.credit_move_id
+                JOIN account_move paid_move ON paid_move.id = paid_line.move_id
+                """
+            ),
+            where=SQL("paid_move.move_type = 'entry' AND apr.max_date >= pr.date_made"),
         )
 
     @api.model
     def _open_debt_query(self, company):
         """Per open promise: the open receivable it covers, as :meth:`_open_debt`."""
-        return SQL(
-            """
-            SELECT pr.id, COALESCE(SUM(aml.amount_residual), 0) AS open_debt
-              FROM collection_promise pr
-              JOIN collection_debtor d ON d.id = pr.debtor_id
-              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-              JOIN account_move_line aml ON aml.partner_id = p.id
-                   AND aml.company_id = d.company_id
-             WHERE pr.company_id = %(company)s AND pr.state = 'open'
-               AND %(open_receivable)s
-               AND aml.amount_residual != 0
-               AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
-                                 WHERE r.promise_id = pr.id)
-                    OR aml.move_id IN (SELECT r.move_id
-                                         FROM collection_promise_move_rel r
-                                        WHERE r.promise_id = pr.id))
-             GROUP BY pr.id
-            """,
-            company=company.id,
-            open_receivable=self.env["collection.debtor"]._open_receivable_sql(),
+        return self._covered_lines_query(
+            company,
+            SQL("COALESCE(SUM(aml.amount_residual), 0) AS open_debt"),
+            where=SQL("aml.reconciled IS NOT TRUE AND aml.amount_residual != 0"),
         )
 
     @api.model
@@ -297,7 +300,9 @@ class CollectionPromise(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            promise.activity_schedule(
+            # Automated, like the run's activities: listed for the collector,
+            # no e-mail.
+            promise.with_context(mail_activity_quick_update=True).activity_schedule(
                 "mail.mail_activity_data_call",
                 date_deadline=today,
                 summary=_("Promise broken: call the debtor"),

@@ -159,6 +159,11 @@ class CollectionRun(models.Model):
         """
         started = time.monotonic()
         self = self.with_company(company)
+        self = self.with_context(
+            collection_receivable_ids=self.env[
+                "collection.debtor"
+            ]._receivable_account_ids()
+        )
         today = today or fields.Date.context_today(self)
         self._acquire_lock(company)
         Debtor = self.env["collection.debtor"]
