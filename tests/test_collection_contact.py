@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CollectionsCommon
@@ -87,3 +87,23 @@ class TestContactLog(CollectionsCommon):
         self.assertEqual(
             self.customer._collection_contact("decision_maker"), self.customer
         )
+
+    def test_a_contact_covers_invoices_of_its_company_only(self):
+        other = self.setup_other_company(name="Contact Co")["company"]
+        foreign = self.make_invoice(50.0, -5, company=other)
+        with self.assertRaisesRegex(ValidationError, "Invoices: a contact of"):
+            self.env["collection.contact"].create(
+                {
+                    "debtor_id": self.debtor.id,
+                    "channel": "call",
+                    "move_ids": [(6, 0, (self.invoice | foreign).ids)],
+                }
+            )
+        contact = self.env["collection.contact"].create(
+            {
+                "debtor_id": self.debtor.id,
+                "channel": "call",
+                "move_ids": [(6, 0, self.invoice.ids)],
+            }
+        )
+        self.assertEqual(contact.move_ids, self.invoice)

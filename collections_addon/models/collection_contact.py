@@ -1,7 +1,8 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 CHANNELS = [
     ("call", "Call"),
@@ -85,8 +86,14 @@ class CollectionContact(models.Model):
         "mail.message", readonly=True, ondelete="set null"
     )
     attachment_ids = fields.Many2many("ir.attachment", readonly=True)
+    # Same company as the contact: checked by _check_move_ids_company in one
+    # query, not by check_company (which reads every invoice: a hand-over may
+    # cover thousands).
     move_ids = fields.Many2many(
-        "account.move", string="Invoices", readonly=True, check_company=True
+        "account.move",
+        string="Invoices",
+        readonly=True,
+        domain="[('company_id', '=', company_id)]",
     )
 
     # === COMPUTE / INVERSE / SEARCH === #
@@ -101,6 +108,28 @@ class CollectionContact(models.Model):
             if contact.outcome:
                 parts.append(outcomes[contact.outcome])
             contact.summary = " · ".join(p for p in parts if p)
+
+    # === CONSTRAINTS / ONCHANGE === #
+    @api.constrains("move_ids", "debtor_id")
+    def _check_move_ids_company(self):
+        for contact in self.filtered("move_ids"):
+            company = contact.debtor_id.company_id
+            other = self.env.execute_query(
+                SQL(
+                    "SELECT 1 FROM account_move WHERE id IN %s AND company_id != %s"
+                    " LIMIT 1",
+                    tuple(contact.move_ids.ids),
+                    company.id,
+                )
+            )
+            if other:
+                raise ValidationError(
+                    _(
+                        "Invoices: a contact of %(company)s can only cover invoices "
+                        "of %(company)s.",
+                        company=company.name,
+                    )
+                )
 
     # === CRUD === #
     @api.ondelete(at_uninstall=False)
