@@ -1,6 +1,8 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 import re
+import zipfile
 
 from odoo.tests import HttpCase, tagged
 
@@ -222,3 +224,27 @@ class TestLongLetters(ReportsCommon):
         self.assertAlmostEqual(data["residual_total"], 1234.50 + 10 + 11 + 12 + 13)
         self.assertEqual(data["lines"][0]["days"], 63)  # the oldest first
         self.assertIn("3 more overdue items", html)
+
+    def test_the_hand_over_pack_lists_every_item(self):
+        """The letter's cap never applies to the pack a lawyer works from."""
+        from odoo.addons.collections_addon.models import collection_action_mixin
+
+        debtor = self.debtor("en_US")
+        partner = self.debtors["en_US"]
+        moves = self.env["account.move"]
+        for index in range(4):
+            moves |= self.make_invoice(10.0 + index, -60 - index, partner=partner)
+        limit = collection_action_mixin.LETTER_MAX_LINES
+        collection_action_mixin.LETTER_MAX_LINES = 2
+        try:
+            pack = debtor._collection_handover_attachment()
+        finally:
+            collection_action_mixin.LETTER_MAX_LINES = limit
+        with zipfile.ZipFile(io.BytesIO(pack.raw)) as archive:
+            text = "".join(
+                archive.read(name).decode()
+                for name in archive.namelist()
+                if name.endswith(".xml")
+            )
+        for name in moves.mapped("name"):
+            self.assertIn(name, text)

@@ -4,7 +4,7 @@ import base64
 from decimal import Decimal
 
 from odoo import Command, _, fields, models
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 from ..lib import interest, xlsx_handover
 
@@ -265,14 +265,41 @@ class CollectionActionMixin(models.AbstractModel):
             .search(self._open_lines_domain(), order="date_maturity, id")
         )
 
-    def _collection_letter_data(self, overdue_only=True):
+    def _collection_open_items(self):
+        """The open receivable items of this debtor as plain rows, oldest due
+        first: one query, however many items (a debtor may have thousands)."""
+        self.ensure_one()
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model(["name", "invoice_date"])
+        return self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT m.name, COALESCE(m.invoice_date, aml.date) AS date,
+                       aml.date_maturity, aml.amount_residual
+                  FROM account_move_line aml
+                  JOIN account_move m ON m.id = aml.move_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                 WHERE aml.company_id = %(company)s
+                   AND p.commercial_partner_id = %(partner)s
+                   AND %(open_receivable)s
+                   AND aml.amount_residual != 0
+                 ORDER BY aml.date_maturity, aml.id
+                """,
+                company=self.company_id.id,
+                partner=self.partner_id.id,
+                open_receivable=self.env["collection.debtor"]._open_receivable_sql(),
+            )
+        )
+
+    def _collection_letter_data(self, overdue_only=True, all_lines=False):
         """Everything a letter or statement prints, in company currency.
 
         Letters list the oldest ``LETTER_MAX_LINES`` items and sum up the rest
         in one row (``more_count``, ``more_amount``); the totals cover all.
 
-        :return: dict with ``lines`` (dicts: move, date, date_due, days, residual,
-            interest), ``fee``, ``total``, ``total_words``, ``deadline``
+        :param all_lines: list every item (the hand-over pack), none summed up
+        :return: dict with ``lines`` (dicts: name, date, date_due, days,
+            residual, interest), ``fee``, ``total``, ``total_words``, ``deadline``
         """
         self.ensure_one()
         today = fields.Date.context_today(self)
@@ -282,18 +309,18 @@ class CollectionActionMixin(models.AbstractModel):
         rate = Decimal(str(company.collection_interest_rate or 0))
         quantum = Decimal(str(currency.rounding))
         lines = []
-        for aml in self._collection_open_moves():
-            days = (today - aml.date_maturity).days if aml.date_maturity else 0
-            if overdue_only and (days <= 0 or aml.amount_residual <= 0):
+        for item in self._collection_open_items():
+            due = item["date_maturity"]
+            days = (today - due).days if due else 0
+            if overdue_only and (days <= 0 or item["amount_residual"] <= 0):
                 continue
-            residual = Decimal(str(aml.amount_residual))
+            residual = Decimal(str(item["amount_residual"]))
             late = interest.late_interest(residual, days, rate, quantum=quantum)
             lines.append(
                 {
-                    "move": aml.move_id,
-                    "name": aml.move_id.name,
-                    "date": aml.move_id.invoice_date or aml.date,
-                    "date_due": aml.date_maturity,
+                    "name": item["name"],
+                    "date": item["date"],
+                    "date_due": due,
                     "days": max(days, 0),
                     "residual": float(residual),
                     "interest": float(late),
@@ -313,7 +340,8 @@ class CollectionActionMixin(models.AbstractModel):
         waiver = False
         if policy.waive_interest_early and company.collection_interest_rate:
             waiver = fields.Date.add(today, days=policy.waiver_days)
-        shown, rest = lines[:LETTER_MAX_LINES], lines[LETTER_MAX_LINES:]
+        limit = len(lines) if all_lines else LETTER_MAX_LINES
+        shown, rest = lines[:limit], lines[limit:]
         return {
             "waiver_deadline": waiver,
             "lines": shown,
@@ -371,7 +399,7 @@ class CollectionActionMixin(models.AbstractModel):
     def _collection_handover_attachment(self):
         """The hand-over pack: open invoices and the whole contact history (XLSX)."""
         self.ensure_one()
-        data = self._collection_letter_data(overdue_only=False)
+        data = self._collection_letter_data(overdue_only=False, all_lines=True)
         items = [
             (
                 line["name"],
