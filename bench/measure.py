@@ -728,7 +728,9 @@ class Bench:
 
         def new_day():
             self.cr.execute(
-                "UPDATE res_company SET collection_refresh_date = %s", [self.today]
+                "UPDATE res_company SET collection_refresh_date = %s,"
+                " collection_commitments_date = %s",
+                [self.today, self.today],
             )
             self.env.invalidate_all()
 

@@ -93,6 +93,9 @@ class TestEscalationLadder(EscalationCommon):
         )
         self.assertEqual(call.user_id, self.collector)
         self.assertEqual(call.date_deadline, self.days(25))
+        # Listed for the collector, who follows the debtor; no e-mail per activity.
+        self.assertIn(self.collector.partner_id, debtor.message_partner_ids)
+        self.assertFalse(self.mails_to(self.collector.partner_id))
         self.assertEqual(self.contacts(level_id=self.levels[25].id).channel, "call")
         # +45: formal demand letter: rendered, attached, e-mailed, to be posted.
         self.run_on(45)
@@ -348,15 +351,17 @@ class TestEscalationFaults(EscalationCommon):
             {"name": "Own slice", "is_company": True, "email": "own@x.test"}
         )
         self.make_invoice(50.0, -5, partner=partner)
-        companies = self.env["res.company"].sudo().search([])
-        companies.collection_refresh_date = fields.Date.context_today(self.Run)
-        self.env.company.sudo().collection_refresh_date = False
+        today = fields.Date.context_today(self.Run)
+        self.env["res.company"].sudo().search([]).write(
+            {"collection_refresh_date": today, "collection_commitments_date": today}
+        )
+        self.env.company.sudo().write(
+            {"collection_refresh_date": False, "collection_commitments_date": False}
+        )
         domain = [("partner_id", "=", partner.id), ("state", "!=", "skipped")]
         self.Run.sudo()._cron_escalate()
-        self.assertEqual(
-            self.env.company.collection_refresh_date,
-            fields.Date.context_today(self.Run),
-        )
+        self.assertEqual(self.env.company.collection_refresh_date, today)
+        self.assertEqual(self.env.company.collection_commitments_date, today)
         self.assertTrue(self.debtor_of(partner))
         self.assertFalse(self.Contact.search(domain))
         for _slice in range(10):  # other companies' due debtors may come first
@@ -364,6 +369,39 @@ class TestEscalationFaults(EscalationCommon):
             if self.Contact.search(domain):
                 break
         self.assertEqual(len(self.Contact.search(domain)), 1)
+
+    def test_a_big_debtor_starts_a_cron_slice_of_its_own(self):
+        from odoo.addons.collections_addon.models import collection_run
+
+        company = self.setup_other_company(name="Big Debtor Co")["company"]
+        self.env["collection.policy"]._ensure_default_policy(company)
+        big = self.env["res.partner"].create(
+            {"name": "Big", "is_company": True, "email": "big@x.test"}
+        )
+        small = self.env["res.partner"].create(
+            {"name": "Small", "is_company": True, "email": "small@x.test"}
+        )
+        for _index in range(3):
+            self.make_invoice(10.0, -10, partner=big, company=company)
+        # More days overdue: decided first.
+        self.make_invoice(10.0, -20, partner=small, company=company)
+        limit = collection_run.BIG_DEBTOR_MOVES
+        collection_run.BIG_DEBTOR_MOVES = 2
+        try:
+            _run, first = self.Run._run_company(
+                company, today=self.today, limit=50, time_budget=600
+            )
+            acted_first = set(self.Contact.search([]).partner_id)
+            _run, second = self.Run._run_company(
+                company, today=self.today, limit=50, time_budget=600
+            )
+        finally:
+            collection_run.BIG_DEBTOR_MOVES = limit
+        self.assertEqual(first["state"], "partial")
+        self.assertIn(small, acted_first)
+        self.assertNotIn(big, acted_first)
+        self.assertTrue(self.contacts(partner=big))
+        self.assertEqual(second["state"], "done")
 
     def test_nothing_due_costs_no_query_per_debtor(self):
         counts = {}

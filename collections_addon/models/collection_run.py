@@ -16,6 +16,9 @@ from ..lib import dunning
 
 _logger = logging.getLogger(__name__)
 
+# In a cron slice, a debtor with more invoices than this starts a slice of its
+# own: its action (thousands of lines locked, listed, linked) is the slice.
+BIG_DEBTOR_MOVES = 1000
 # pg_try_advisory_xact_lock(key1, key2): key1 names the lock family, key2 the company.
 RUN_LOCK_KEY = 48151623
 CONCURRENT_ERRORS = (LockNotAvailable, SerializationFailure)
@@ -105,11 +108,13 @@ class CollectionRun(models.Model):
         companies = self.env["res.company"].search([], order="id")
         today = fields.Date.context_today(self)
         for company in companies:
-            if company.collection_refresh_date != today:
-                # The day's figures and classification take a slice of their
-                # own, so that no slice adds actions on top of them.
-                self.env["collection.debtor"]._refresh_company(company, today=today)
-                company.sudo().collection_refresh_date = today
+            if (
+                company.collection_refresh_date != today
+                or company.collection_commitments_date != today
+            ):
+                # The day's figures, classification, promises and plans take a
+                # slice of their own, so that no slice adds actions to them.
+                self._run_company(company, trigger="cron", act=False)
                 self.env["ir.cron"]._notify_progress(done=1, remaining=len(companies))
                 return
             _run, stats = self._run_company(
@@ -145,16 +150,25 @@ class CollectionRun(models.Model):
 
     @api.model
     def _run_company(
-        self, company, today=None, limit=None, trigger="manual", time_budget=None
+        self,
+        company,
+        today=None,
+        limit=None,
+        trigger="manual",
+        time_budget=None,
+        act=True,
     ):
         """Escalate the due debtors of one company.
 
-        Phases: figures and classification (once a day), promises and plans
-        (hook), episodes closed, due levels decided set-based, actions taken
-        one debtor at a time under a savepoint.
+        Phases: figures and classification, promises and plans (hook), both
+        once a day for the scheduled run and every time for "Run now"; then
+        episodes closed, due levels decided set-based, actions taken one debtor
+        at a time under a savepoint.
 
         :param limit: act on at most this many debtors (a cron slice)
         :param time_budget: stop acting after this many seconds (a cron slice)
+        :param act: ``False`` prepares the day only (figures, promises and
+            plans): the scheduled run's first slice of each company
         :return: ``(run, stats)``; ``run`` is empty when nothing was due
         """
         started = time.monotonic()
@@ -172,7 +186,10 @@ class CollectionRun(models.Model):
         if trigger == "manual" or company.collection_refresh_date != today:
             Debtor._refresh_company(company, today=today)
             company.sudo().collection_refresh_date = today
-        commitments = self._hook_promises_and_plans(company, today)
+        commitments = {}
+        if trigger == "manual" or company.collection_commitments_date != today:
+            commitments = self._hook_promises_and_plans(company, today)
+            company.sudo().collection_commitments_date = today
         self._sync_mail_states(company)
         stats = {
             "promise_kept_count": len(commitments.get("kept", [])),
@@ -189,17 +206,27 @@ class CollectionRun(models.Model):
             "retried_count": 0,
             "concurrent_count": 0,
         }
-        decisions = self._decide(company, today)
+        decisions = self._decide(company, today) if act else []
         stats["debtor_due_count"] = len(decisions)
         todo = decisions[:limit] if limit else decisions
         log = []
         mails = commitments.get("mails", self.env["mail.mail"])
         processed = 0
+        # Debtors of the slice are read together (and their partners with them),
+        # not one query each.
+        prefetch = [debtor_id for debtor_id, _decision in todo]
         for debtor_id, decision in todo:
-            if processed and time_budget and time.monotonic() - started > time_budget:
+            if (
+                processed
+                and time_budget
+                and (
+                    time.monotonic() - started > time_budget
+                    or len(decision.move_ids) > BIG_DEBTOR_MOVES
+                )
+            ):
                 break
             processed += 1
-            debtor = Debtor.browse(debtor_id)
+            debtor = Debtor.browse(debtor_id).with_prefetch(prefetch)
             try:
                 with self.env.cr.savepoint():
                     result = self._act(debtor, decision, today)
@@ -229,7 +256,7 @@ class CollectionRun(models.Model):
             stats["retried_count"] += int(result.get("retried", False))
             mails |= result.get("mail") or mails
         self._send_mails(mails)
-        stats["state"] = "partial" if processed < len(decisions) else "done"
+        stats["state"] = "partial" if processed < len(decisions) or not act else "done"
         if not (
             decisions
             or stats["episode_closed_count"]

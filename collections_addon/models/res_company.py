@@ -70,6 +70,13 @@ class ResCompany(models.Model):
         copy=False,
         help="Day of the last complete refresh of the debtor ledger of this company.",
     )
+    collection_commitments_date = fields.Date(
+        string="Promises and Plans Followed On",
+        readonly=True,
+        copy=False,
+        help="Day the scheduled run last judged the promises to pay and followed "
+        "the installment plans of this company.",
+    )
     collection_classification_key = fields.Char(
         string="Debtor Classification Inputs",
         readonly=True,
