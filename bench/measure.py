@@ -60,7 +60,7 @@ SLICE_LIMIT_S = 10.0
 DAILY_ACT_LIMIT = int(os.environ.get("BENCH_ACT_LIMIT", "40"))
 MAX_SLICES = 200
 # Later phases change state and can be long: measure their first slices only.
-PHASE_SLICES = int(os.environ.get("BENCH_PHASE_SLICES", "3"))
+PHASE_SLICES = int(os.environ.get("BENCH_PHASE_SLICES", "5"))
 TABLE_RE = re.compile(r'FROM\s+"?(\w+)"?', re.IGNORECASE)
 
 

@@ -162,6 +162,20 @@ class TestCollectionDebtorFigures(CollectionsCommon):
         with self.assertRaises(AccessError):
             debtor_2.with_user(self.collector).read(["amount_overdue"])
 
+    def test_a_branch_reads_its_parent_companys_receivable_accounts(self):
+        """Each company's open lines are read through its own receivable accounts;
+        a branch books on its parent's."""
+        company_2 = self.setup_other_company()["company"]
+        own = set(self.Debtor._receivable_account_ids(self.env.company))
+        other = set(self.Debtor._receivable_account_ids(company_2))
+        self.assertTrue(own)
+        self.assertFalse(own & other)
+        self.assertLessEqual(own | other, set(self.Debtor._receivable_account_ids()))
+        branch = self.env["res.company"].create(
+            {"name": "Branch", "parent_id": self.env.company.id}
+        )
+        self.assertLessEqual(own, set(self.Debtor._receivable_account_ids(branch)))
+
     def test_paid_debt_drops_to_zero_and_keeps_the_debtor(self):
         invoice = self.make_invoice(500.0, -5)
         self.refresh()

@@ -287,7 +287,9 @@ class CollectionActionMixin(models.AbstractModel):
                 """,
                 company=self.company_id.id,
                 partner=self.partner_id.id,
-                open_receivable=self.env["collection.debtor"]._open_receivable_sql(),
+                open_receivable=self.env["collection.debtor"]._open_receivable_sql(
+                    self.company_id
+                ),
             )
         )
 

@@ -140,7 +140,7 @@ class CollectionLedgerMixin(models.AbstractModel):
                AND aml.amount_residual != 0
              GROUP BY 1
             """,
-            open_receivable=self._open_receivable_sql(),
+            open_receivable=self._open_receivable_sql(company),
             overdue=overdue,
             buckets=SQL(", ").join(buckets),
             days=days,
@@ -150,8 +150,9 @@ class CollectionLedgerMixin(models.AbstractModel):
         )
 
     @api.model
-    def _open_receivable_sql(self):
-        """SQL condition on ``aml``: a posted, unreconciled receivable line.
+    def _open_receivable_sql(self, company=None):
+        """SQL condition on ``aml``: a posted, unreconciled receivable line (of
+        ``company``'s receivable accounts, else of any).
 
         Written as Odoo's partial "unreconciled" index is defined, with literal
         account ids, so the open lines are read through that index.
@@ -159,7 +160,7 @@ class CollectionLedgerMixin(models.AbstractModel):
         return SQL(
             "aml.account_id IN %s AND aml.parent_state = 'posted'"
             " AND aml.reconciled IS NOT TRUE",
-            self._receivable_account_ids(),
+            self._receivable_account_ids(company),
         )
 
     @api.model
@@ -360,21 +361,32 @@ class CollectionLedgerMixin(models.AbstractModel):
         return len(to_create) + len(to_update)
 
     @api.model
-    def _receivable_account_ids(self):
-        """Receivable accounts, as literal ids.
+    def _receivable_account_ids(self, company=None):
+        """Receivable accounts (``company``'s, else all), as literal ids.
 
         With literal ids (not a sub-query) PostgreSQL reads the open lines
-        through Odoo's partial "unreconciled" index instead of scanning every
-        journal item. A run reads them once and passes them in the context
-        (``collection_receivable_ids``).
+        through Odoo's partial "unreconciled" index on (account, partner)
+        instead of scanning every journal item; with the company's own accounts
+        only, it reads that company's lines only. A run reads them once and
+        passes them in the context (``collection_receivable_ids``, by company).
         """
-        known = self.env.context.get("collection_receivable_ids")
-        if known:
-            return known
+        key = company.id if company else 0
+        known = self.env.context.get("collection_receivable_ids") or {}
+        if key in known:
+            return known[key]
+        company_filter = SQL("")
+        if company:
+            # A branch books on the accounts of its parent companies.
+            company_filter = SQL(
+                "AND id IN (SELECT account_account_id"
+                "  FROM account_account_res_company_rel WHERE res_company_id IN %s)",
+                tuple(company.sudo().parent_ids.ids),
+            )
         rows = self.env.execute_query(
             SQL(
-                "SELECT id FROM account_account WHERE account_type = %s",
+                "SELECT id FROM account_account WHERE account_type = %s %s",
                 "asset_receivable",
+                company_filter,
             )
         )
         return tuple(row[0] for row in rows) or (0,)

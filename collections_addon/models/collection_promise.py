@@ -220,7 +220,7 @@ class CollectionPromise(models.Model):
             select=select,
             joins=joins or SQL(""),
             company=company.id,
-            receivable=self.env["collection.debtor"]._receivable_account_ids(),
+            receivable=self.env["collection.debtor"]._receivable_account_ids(company),
             where=where or SQL("TRUE"),
         )
 

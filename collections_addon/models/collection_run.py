@@ -174,9 +174,11 @@ class CollectionRun(models.Model):
         started = time.monotonic()
         self = self.with_company(company)
         self = self.with_context(
-            collection_receivable_ids=self.env[
-                "collection.debtor"
-            ]._receivable_account_ids()
+            collection_receivable_ids={
+                company.id: self.env["collection.debtor"]._receivable_account_ids(
+                    company
+                )
+            }
         )
         today = today or fields.Date.context_today(self)
         self._acquire_lock(company)
@@ -334,7 +336,7 @@ class CollectionRun(models.Model):
             company=company.id,
             extra=self._eligible_lines_extra_condition(today),
             debtor_filter=debtor_filter,
-            open_receivable=self.env["collection.debtor"]._open_receivable_sql(),
+            open_receivable=self.env["collection.debtor"]._open_receivable_sql(company),
         )
 
     @api.model
