@@ -413,16 +413,15 @@ class CollectionActionMixin(models.AbstractModel):
             )
             for line in data["lines"]
         ]
+        Contact = self.env["collection.contact"]
+        channels = dict(Contact._fields["channel"]._description_selection(self.env))
+        outcomes = dict(Contact._fields["outcome"]._description_selection(self.env))
         contacts = [
             (
                 fields.Datetime.to_string(c.date),
-                dict(c._fields["channel"]._description_selection(self.env)).get(
-                    c.channel, ""
-                ),
+                channels.get(c.channel, ""),
                 c.level_id.name or "",
-                dict(c._fields["outcome"]._description_selection(self.env)).get(
-                    c.outcome, ""
-                ),
+                outcomes.get(c.outcome, ""),
                 c.state,
                 c.user_id.name or "",
                 c.note or "",

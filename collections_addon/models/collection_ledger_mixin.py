@@ -150,17 +150,23 @@ class CollectionLedgerMixin(models.AbstractModel):
         )
 
     @api.model
+    def _receivable_lines_sql(self, company=None):
+        """SQL condition on ``aml``: a posted line on a receivable account (of
+        ``company``'s, else of any)."""
+        return SQL(
+            "aml.account_id IN %s AND aml.parent_state = 'posted'",
+            self._receivable_account_ids(company),
+        )
+
+    @api.model
     def _open_receivable_sql(self, company=None):
-        """SQL condition on ``aml``: a posted, unreconciled receivable line (of
-        ``company``'s receivable accounts, else of any).
+        """SQL condition on ``aml``: a posted, unreconciled receivable line.
 
         Written as Odoo's partial "unreconciled" index is defined, with literal
         account ids, so the open lines are read through that index.
         """
         return SQL(
-            "aml.account_id IN %s AND aml.parent_state = 'posted'"
-            " AND aml.reconciled IS NOT TRUE",
-            self._receivable_account_ids(company),
+            "%s AND aml.reconciled IS NOT TRUE", self._receivable_lines_sql(company)
         )
 
     @api.model
@@ -187,10 +193,8 @@ class CollectionLedgerMixin(models.AbstractModel):
                   FROM recent
                   JOIN account_move_line aml ON aml.id = recent.line_id
                   JOIN account_move m ON m.id = aml.move_id
-                  JOIN account_account acc ON acc.id = aml.account_id
                   JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE aml.parent_state = 'posted'
-                   AND acc.account_type = 'asset_receivable'
+                 WHERE %(receivable_lines)s
                    AND m.move_type IN ('out_invoice', 'out_receipt')
                    AND m.payment_state != 'reversed'
                    AND aml.balance > 0
@@ -211,6 +215,7 @@ class CollectionLedgerMixin(models.AbstractModel):
             since=fields.Date.subtract(today, days=365),
             history=fields.Date.subtract(today, days=730),
             today=today,
+            receivable_lines=self._receivable_lines_sql(company),
         )
 
     @api.model
@@ -720,6 +725,7 @@ class CollectionLedgerMixin(models.AbstractModel):
     def _export_item_rows(self):
         """Sheet 2: the open items of each chunk of debtors, one query per chunk."""
         today = fields.Date.context_today(self)
+        open_receivable = self._open_receivable_sql()
         for chunk in self._export_chunks():
             query = SQL(
                 """
@@ -742,7 +748,7 @@ class CollectionLedgerMixin(models.AbstractModel):
                 """,
                 today=today,
                 ids=tuple(chunk),
-                open_receivable=self._open_receivable_sql(),
+                open_receivable=open_receivable,
             )
             for row in self.env.execute_query(query):
                 days = row[5] or 0

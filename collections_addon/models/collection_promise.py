@@ -194,9 +194,10 @@ class CollectionPromise(models.Model):
         return sum(lines.mapped("amount_residual"))
 
     @api.model
-    def _covered_lines_query(self, company, select, joins=None, where=None):
-        """Grouped per open promise of ``company``, over the receivable lines it
-        covers: those of its invoices, else every one of its debtor's."""
+    def _covered_lines_query(self, company, select, lines, joins=None, where=None):
+        """Grouped per open promise of ``company``, over the ``lines`` (an SQL
+        condition on ``aml``) it covers: those of its invoices, else every one
+        of its debtor's."""
         return SQL(
             """
             SELECT pr.id, %(select)s
@@ -207,8 +208,7 @@ class CollectionPromise(models.Model):
                    AND aml.company_id = d.company_id
               %(joins)s
              WHERE pr.company_id = %(company)s AND pr.state = 'open'
-               AND aml.account_id IN %(receivable)s
-               AND aml.parent_state = 'posted'
+               AND %(lines)s
                AND %(where)s
                AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
                                  WHERE r.promise_id = pr.id)
@@ -220,7 +220,7 @@ class CollectionPromise(models.Model):
             select=select,
             joins=joins or SQL(""),
             company=company.id,
-            receivable=self.env["collection.debtor"]._receivable_account_ids(company),
+            lines=lines,
             where=where or SQL("TRUE"),
         )
 
@@ -233,6 +233,7 @@ class CollectionPromise(models.Model):
         return self._covered_lines_query(
             company,
             SQL("COALESCE(SUM(apr.amount), 0) AS paid"),
+            self.env["collection.debtor"]._receivable_lines_sql(company),
             joins=SQL(
                 """
                 JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
@@ -249,7 +250,8 @@ class CollectionPromise(models.Model):
         return self._covered_lines_query(
             company,
             SQL("COALESCE(SUM(aml.amount_residual), 0) AS open_debt"),
-            where=SQL("aml.reconciled IS NOT TRUE AND aml.amount_residual != 0"),
+            self.env["collection.debtor"]._open_receivable_sql(company),
+            where=SQL("aml.amount_residual != 0"),
         )
 
     @api.model

@@ -472,12 +472,9 @@ class CollectionRun(models.Model):
                        SELECT 1
                          FROM res_partner p
                          JOIN account_move_line aml ON aml.partner_id = p.id
-                         JOIN account_account acc ON acc.id = aml.account_id
                         WHERE p.commercial_partner_id = d.partner_id
                           AND aml.company_id = d.company_id
-                          AND aml.parent_state = 'posted'
-                          AND acc.account_type = 'asset_receivable'
-                          AND NOT aml.reconciled
+                          AND %(open_receivable)s
                           AND aml.amount_residual > 0
                           AND aml.date_maturity <= GREATEST(
                               %(today)s::date, d.last_action_date) + %(window)s)
@@ -486,6 +483,9 @@ class CollectionRun(models.Model):
                 company=company.id,
                 today=today,
                 window=self._window(policies),
+                open_receivable=self.env["collection.debtor"]._open_receivable_sql(
+                    company
+                ),
             )
         )
         if closed:
