@@ -3,13 +3,15 @@
 """Escalation ladder: which dunning level to take now for a collection episode.
 
 An *episode* starts when a debtor has something overdue (or due soon) and ends
-when nothing is overdue or due soon any more (:func:`episode_closed`). Within
-one episode each level is taken at most once and the case never moves down.
+when nothing is due by the episode's horizon any more (:func:`episode_horizon`,
+:func:`episode_closed`). Within one episode each level is taken at most once
+and the case never moves down.
 """
 
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 
 
@@ -43,36 +45,36 @@ class LevelDecision:
     skipped: tuple[Level, ...] = ()
 
 
-def validate_ladder(levels: Sequence[Level]) -> list[str]:
-    """Problems that make a ladder unusable, as sentences for a user.
+def validate_ladder(levels: Sequence[Level]) -> list[tuple[str, dict]]:
+    """Problems that make a ladder unusable, as codes.
 
     :param levels: the levels of one policy, in any order.
-    :return: an empty list when the ladder is valid; otherwise one message per
-        problem (empty ladder, two levels on the same day, duplicate record,
-        negative minimum amount).
+    :return: an empty list when the ladder is valid; otherwise one
+        ``(code, params)`` per problem, in this order:
+
+        - ``("empty", {})``: no levels;
+        - ``("duplicate_days", {"days": int})``: two levels on the same day;
+        - ``("duplicate_key", {"key": int})``: the same record twice;
+        - ``("negative_min_amount", {"days": int, "amount": Decimal})``.
 
     >>> validate_ladder([Level(1, 10, 5), Level(2, 20, 5)])
-    ['Two or more levels are set at 5 days; each level needs its own day.']
+    [('duplicate_days', {'days': 5})]
     >>> validate_ladder([Level(1, 10, -3), Level(2, 20, 5)])
     []
     """
     if not levels:
-        return ["The escalation ladder has no levels."]
+        return [("empty", {})]
     problems = []
     for days, count in sorted(Counter(lv.days for lv in levels).items()):
         if count > 1:
-            problems.append(
-                f"Two or more levels are set at {days} days; "
-                "each level needs its own day."
-            )
+            problems.append(("duplicate_days", {"days": days}))
     for key, count in sorted(Counter(lv.key for lv in levels).items()):
         if count > 1:
-            problems.append(f"Level {key} appears more than once in the ladder.")
+            problems.append(("duplicate_key", {"key": key}))
     for lv in sorted(levels, key=lambda lv: (lv.days, lv.sequence)):
         if lv.min_amount < 0:
             problems.append(
-                f"The level at {lv.days} days has a negative minimum amount "
-                f"({lv.min_amount})."
+                ("negative_min_amount", {"days": lv.days, "amount": lv.min_amount})
             )
     return problems
 
@@ -132,17 +134,129 @@ def due_level(
     return LevelDecision(ordered[target], skipped)
 
 
-def episode_closed(amount_overdue: Decimal, amount_due_soon: Decimal) -> bool:
+def pre_due_window(level_days: Sequence[int]) -> int:
+    """How many days before the due date the earliest reminder goes out.
+
+    :param level_days: the ``days`` of every level of the ladder.
+    :return: ``-min(level_days)`` when the earliest level is before the due
+        date, else 0 (also for an empty ladder).
+
+    >>> pre_due_window([-3, 5, 30]), pre_due_window([5, 30]), pre_due_window([])
+    (3, 0, 0)
+    """
+    if not level_days:
+        return 0
+    return max(0, -min(level_days))
+
+
+def episode_horizon(today: date, last_action_date: date | None, window: int) -> date:
+    """The last due date that still belongs to the current episode.
+
+    Items due by this day keep the episode open. The horizon counts from the
+    later of ``today`` and the last action, so a clock that goes backwards
+    (a server date fixed by hand, a test run) never closes and restarts a
+    ladder.
+
+    :param today: the day of the evaluation.
+    :param last_action_date: the day of the last action taken in the episode,
+        ``None`` when there is none.
+    :param window: the pre-due window in days (see :func:`pre_due_window`).
+    :return: ``max(today, last_action_date) + window`` days.
+
+    >>> episode_horizon(date(2025, 3, 1), None, 3)
+    datetime.date(2025, 3, 4)
+    >>> episode_horizon(date(2025, 3, 1), date(2025, 3, 10), 3)
+    datetime.date(2025, 3, 13)
+    """
+    start = max(today, last_action_date) if last_action_date else today
+    return start + timedelta(days=window)
+
+
+def episode_closed(amount_due_by_horizon: Decimal) -> bool:
     """Whether the collection episode is over.
 
-    :param amount_overdue: the debtor's amount past its due date.
-    :param amount_due_soon: the amount falling due within the reminder window.
-    :return: ``True`` when neither is positive; the next overdue item then
+    :param amount_due_by_horizon: the debtor's open amount due on or before
+        the horizon (see :func:`episode_horizon`): overdue items and the ones
+        inside the pre-due window.
+    :return: ``True`` when it is not positive; the next item falling due then
         starts a new episode from the bottom of the ladder.
 
-    >>> episode_closed(Decimal(0), Decimal(0))
-    True
-    >>> episode_closed(Decimal(0), Decimal("10.00"))
-    False
+    >>> episode_closed(Decimal(0)), episode_closed(Decimal("10.00"))
+    (True, False)
     """
-    return amount_overdue <= 0 and amount_due_soon <= 0
+    return amount_due_by_horizon <= 0
+
+
+def next_level_date(
+    ladder_days: Sequence[int], taken_days: int, days_overdue: int, today: date
+) -> date:
+    """The day the next level above the one taken becomes due.
+
+    :param ladder_days: the ``days`` of every level of the ladder.
+    :param taken_days: the ``days`` of the highest level taken in the episode;
+        pass a value below every level when none was taken.
+    :param days_overdue: days past the due date of the oldest item on
+        ``today`` (negative before the due date).
+    :param today: the day of the evaluation.
+    :return: ``today + (next_days - days_overdue)`` days, where ``next_days``
+        is the lowest level above ``taken_days``; never before ``today``, and
+        ``today`` when there is no higher level.
+
+    >>> today = date(2025, 3, 1)
+    >>> next_level_date([-3, 5, 30], 5, 10, today)
+    datetime.date(2025, 3, 21)
+    >>> next_level_date([-3, 5, 30], 30, 40, today)
+    datetime.date(2025, 3, 1)
+    """
+    higher = [days for days in ladder_days if days > taken_days]
+    if not higher:
+        return today
+    return today + timedelta(days=max(0, min(higher) - days_overdue))
+
+
+def refresh_next_action(
+    amount_overdue: Decimal, next_due_date: date | None, today: date
+) -> date | None:
+    """The next action date the ledger proposes.
+
+    :param amount_overdue: the debtor's amount past its due date.
+    :param next_due_date: the earliest due date of the items not yet due,
+        ``None`` when there is none.
+    :param today: the day of the evaluation.
+    :return: ``today`` when something is overdue, else ``next_due_date``.
+
+    >>> refresh_next_action(Decimal(5), date(2025, 4, 1), date(2025, 3, 1))
+    datetime.date(2025, 3, 1)
+    >>> refresh_next_action(Decimal(0), date(2025, 4, 1), date(2025, 3, 1))
+    datetime.date(2025, 4, 1)
+    """
+    if amount_overdue > 0:
+        return today
+    return next_due_date
+
+
+def next_action_date(
+    proposed: date | None, current: date | None, set_by_user: bool, today: date
+) -> tuple[date | None, bool]:
+    """The next action date to store: the one owner of that field.
+
+    A date a collector set by hand wins while it is today or later; once it
+    has passed, or when the date was not set by hand, the proposed date is
+    taken.
+
+    :param proposed: the date the ledger or the ladder proposes.
+    :param current: the date stored now.
+    :param set_by_user: whether ``current`` was set by a collector.
+    :param today: the day of the evaluation.
+    :return: ``(date, set_by_user)`` to store: ``(current, True)`` when the
+        collector's date is kept, else ``(proposed, False)``.
+
+    >>> today = date(2025, 3, 1)
+    >>> next_action_date(today, date(2025, 3, 8), True, today)
+    (datetime.date(2025, 3, 8), True)
+    >>> next_action_date(today, date(2025, 2, 20), True, today)
+    (datetime.date(2025, 3, 1), False)
+    """
+    if set_by_user and current is not None and current >= today:
+        return current, True
+    return proposed, False

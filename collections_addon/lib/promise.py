@@ -9,8 +9,6 @@ judged on the payments received since it was made.
 from datetime import date, timedelta
 from decimal import Decimal
 
-PROMISE_STATES = ("open", "kept", "broken", "cancelled")
-
 
 def judge_promise(
     amount: Decimal,
@@ -37,7 +35,7 @@ def judge_promise(
     :param today: the day of the evaluation.
     :param grace_days: days of tolerance after ``promise_date`` (bank delays).
     :param debt_open: the debt still open that the promise covers.
-    :return: one of :data:`PROMISE_STATES`.
+    :return: ``"kept"``, ``"cancelled"``, ``"broken"`` or ``"open"``.
     :raises ValueError: ``grace_days`` is negative.
 
     >>> d = date(2025, 3, 10)
@@ -65,8 +63,8 @@ def validate_promise(
     promise_date: date,
     today: date,
     horizon_days: int,
-) -> list[str]:
-    """Problems with a new promise to pay, as sentences for a user.
+) -> list[tuple[str, dict]]:
+    """Problems with a new promise to pay, as codes.
 
     :param amount: the promised amount; must be positive and at most
         ``open_debt``.
@@ -75,31 +73,38 @@ def validate_promise(
         ``today + horizon_days`` included.
     :param today: the day the promise is recorded.
     :param horizon_days: the furthest a promise may reach, in days.
-    :return: an empty list when the promise is acceptable, else one message
-        per problem.
+    :return: an empty list when the promise is acceptable, else one
+        ``(code, params)`` per problem, at most one about the amount and one
+        about the date:
+
+        - ``("amount_not_positive", {"amount": Decimal})``;
+        - ``("amount_above_debt", {"amount": Decimal, "debt": Decimal})``;
+        - ``("date_in_past", {"date": date})``;
+        - ``("date_beyond_horizon", {"date": date, "days": int,
+          "limit": date})``: ``limit`` is the latest date allowed.
 
     >>> validate_promise(Decimal(100), Decimal(300), date(2025, 3, 5),
     ...                  date(2025, 3, 1), 30)
     []
     >>> validate_promise(Decimal(0), Decimal(300), date(2025, 2, 28),
     ...                  date(2025, 3, 1), 30)  # doctest: +NORMALIZE_WHITESPACE
-    ['The promised amount must be positive (got 0).',
-     'The promised date 2025-02-28 is in the past.']
+    [('amount_not_positive', {'amount': Decimal('0')}),
+     ('date_in_past', {'date': datetime.date(2025, 2, 28)})]
     """
     problems = []
     if amount <= 0:
-        problems.append(f"The promised amount must be positive (got {amount}).")
+        problems.append(("amount_not_positive", {"amount": amount}))
     elif amount > open_debt:
-        problems.append(
-            f"The promised amount {amount} is more than the open debt {open_debt}."
-        )
+        problems.append(("amount_above_debt", {"amount": amount, "debt": open_debt}))
     if promise_date < today:
-        problems.append(f"The promised date {promise_date} is in the past.")
+        problems.append(("date_in_past", {"date": promise_date}))
     else:
         limit = today + timedelta(days=horizon_days)
         if promise_date > limit:
             problems.append(
-                f"The promised date {promise_date} is more than {horizon_days} "
-                f"days away (latest allowed: {limit})."
+                (
+                    "date_beyond_horizon",
+                    {"date": promise_date, "days": horizon_days, "limit": limit},
+                )
             )
     return problems

@@ -8,9 +8,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
+from .bounds import MAX_INSTALLMENTS
+
 INTERVALS = ("weekly", "biweekly", "monthly")
 
 _DAYS = {"weekly": 7, "biweekly": 14}
+
+
+class ScheduleError(ValueError):
+    """A plan that cannot be built, as a code and its figures.
+
+    :param code: what is wrong (see :func:`build_schedule`).
+    :param params: the figures behind it, for the caller's message.
+    """
+
+    def __init__(self, code: str, params: dict | None = None):
+        super().__init__(code, params or {})
+        self.code = code
+        self.params = params or {}
 
 
 @dataclass(frozen=True)
@@ -76,14 +91,27 @@ def build_schedule(
 
     :param total: the amount of the plan; positive, a multiple of ``quantum``.
     :param down_payment: 0, or a positive multiple of ``quantum`` below ``total``.
-    :param count: number of installments after the down payment, at least 1.
+    :param count: number of installments after the down payment, from 1 to
+        :data:`~.bounds.MAX_INSTALLMENTS`.
     :param interval: one of :data:`INTERVALS`.
     :param date_start: the date of the down payment, or of the first installment.
     :param quantum: the currency's smallest unit: ``Decimal("0.01")``,
         ``Decimal("1")`` (JPY-like), ``Decimal("0.001")`` (KWD-like).
     :return: the lines in date order, the down payment first.
-    :raises ValueError: a parameter is out of range, or an installment would
-        be 0 or less (the amount is too small for that many installments).
+    :raises ScheduleError: with the first problem found, as ``code`` and
+        ``params``:
+
+        - ``bad_quantum`` ``{quantum}``: ``quantum`` is 0 or less;
+        - ``bad_interval`` ``{interval, allowed}``: not one of :data:`INTERVALS`;
+        - ``count_below_one`` ``{count}``;
+        - ``count_above_cap`` ``{count, cap}``: more than ``MAX_INSTALLMENTS``;
+        - ``total_not_positive`` ``{total}``;
+        - ``down_payment_negative`` ``{down_payment}``;
+        - ``down_payment_not_below_total`` ``{down_payment, total}``;
+        - ``not_multiple`` ``{label, value, quantum}``: ``label`` is
+          ``"total"`` or ``"down_payment"``;
+        - ``too_small_to_split`` ``{rest, count, quantum}``: an installment
+          would be 0 (the amount is too small for that many installments).
 
     >>> lines = build_schedule(Decimal("100.00"), Decimal(0), 3, "monthly",
     ...                        date(2025, 1, 31))
@@ -95,38 +123,46 @@ def build_schedule(
     ... # doctest: +NORMALIZE_WHITESPACE
     [('2025-03-03', '100', True), ('2025-03-10', '450', False),
      ('2025-03-17', '450', False)]
+    >>> try:
+    ...     build_schedule(Decimal("0.02"), Decimal(0), 3, "weekly", date(2025, 3, 3))
+    ... except ScheduleError as error:
+    ...     print(error.code, error.params["count"])
+    too_small_to_split 3
     """
     if quantum <= 0:
-        raise ValueError(f"The rounding quantum must be positive (got {quantum}).")
+        raise ScheduleError("bad_quantum", {"quantum": quantum})
     if interval not in INTERVALS:
-        raise ValueError(
-            f"Unknown interval {interval!r}; use one of {', '.join(INTERVALS)}."
+        raise ScheduleError(
+            "bad_interval", {"interval": interval, "allowed": INTERVALS}
         )
     if count < 1:
-        raise ValueError(f"A plan needs at least one installment (got {count}).")
+        raise ScheduleError("count_below_one", {"count": count})
+    if count > MAX_INSTALLMENTS:
+        raise ScheduleError(
+            "count_above_cap", {"count": count, "cap": MAX_INSTALLMENTS}
+        )
     if total <= 0:
-        raise ValueError(f"The plan total must be positive (got {total}).")
+        raise ScheduleError("total_not_positive", {"total": total})
     if down_payment < 0:
-        raise ValueError(f"The down payment cannot be negative (got {down_payment}).")
+        raise ScheduleError("down_payment_negative", {"down_payment": down_payment})
     if down_payment >= total:
-        raise ValueError(
-            f"The down payment {down_payment} must be less than the total {total}."
+        raise ScheduleError(
+            "down_payment_not_below_total",
+            {"down_payment": down_payment, "total": total},
         )
     with localcontext() as ctx:
         ctx.prec = 60
-        for label, value in (("total", total), ("down payment", down_payment)):
+        for label, value in (("total", total), ("down_payment", down_payment)):
             if not _is_multiple(value, quantum):
-                raise ValueError(
-                    f"The {label} {value} is not a multiple of the currency "
-                    f"unit {quantum}."
+                raise ScheduleError(
+                    "not_multiple", {"label": label, "value": value, "quantum": quantum}
                 )
         rest = total - down_payment
         units = int(rest / quantum)
         base = (units // count) * quantum
         if base <= 0:
-            raise ValueError(
-                f"{rest} cannot be split into {count} installments of at least "
-                f"{quantum} each."
+            raise ScheduleError(
+                "too_small_to_split", {"rest": rest, "count": count, "quantum": quantum}
             )
         last = rest - base * (count - 1)
         lines = []
@@ -144,40 +180,46 @@ def build_schedule(
         return lines
 
 
-def check_schedule(lines: Sequence[tuple[date, Decimal]], total: Decimal) -> list[str]:
-    """Problems with an edited schedule, as sentences for a user.
+def check_schedule(
+    lines: Sequence[tuple[date, Decimal]], total: Decimal
+) -> list[tuple[str, dict]]:
+    """Problems with an edited schedule, as codes.
 
     :param lines: ``(date_due, amount)`` of every line, down payment included,
         in the order shown to the user.
     :param total: the amount the plan must cover.
-    :return: an empty list when the schedule is valid; otherwise one message per
-        problem: no lines, a line of 0 or less, a date not after the previous
-        one, and amounts not adding up to ``total`` (both figures given).
+    :return: an empty list when the schedule is valid; otherwise one
+        ``(code, params)`` per problem (``line`` numbers start at 1):
+
+        - ``("empty", {})``: no lines;
+        - ``("not_positive", {"line": int, "amount": Decimal})``;
+        - ``("dates_not_increasing", {"line": int, "date": date,
+          "previous": date})``: a date not after the previous line's;
+        - ``("sum_mismatch", {"total": Decimal, "expected": Decimal})``: the
+          lines add up to ``total`` instead of the plan's ``expected``.
 
     >>> check_schedule([(date(2025, 1, 1), Decimal("50.00")),
     ...                 (date(2025, 2, 1), Decimal("40.00"))], Decimal("100.00"))
-    ['The installments add up to 90.00 but the plan total is 100.00.']
+    [('sum_mismatch', {'total': Decimal('90.00'), 'expected': Decimal('100.00')})]
     """
     if not lines:
-        return ["The schedule has no installments."]
+        return [("empty", {})]
     problems = []
     for num, (date_due, amount) in enumerate(lines, start=1):
         if amount <= 0:
-            problems.append(
-                f"Line {num} has amount {amount}; every installment must be positive."
-            )
+            problems.append(("not_positive", {"line": num, "amount": amount}))
         if num > 1:
             previous = lines[num - 2][0]
             if date_due <= previous:
                 problems.append(
-                    f"Line {num} is due on {date_due}, not after line {num - 1} "
-                    f"({previous}); dates must increase."
+                    (
+                        "dates_not_increasing",
+                        {"line": num, "date": date_due, "previous": previous},
+                    )
                 )
     with localcontext() as ctx:
         ctx.prec = 60
         paid = sum((amount for _day, amount in lines), Decimal(0))
         if paid != total:
-            problems.append(
-                f"The installments add up to {paid} but the plan total is {total}."
-            )
+            problems.append(("sum_mismatch", {"total": paid, "expected": total}))
     return problems

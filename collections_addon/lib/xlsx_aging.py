@@ -61,11 +61,20 @@ def write_workbook(
 
     ``constant_memory`` flushes each row as soon as the next one starts, so the
     memory stays flat whatever the number of rows; rows must come in order.
-    The debtor sheet ends with a totals row of SUM formulas.
+    The debtor sheet ends with a totals row of SUM formulas, the only
+    formulas written; every text cell is written with ``write_string``.
     """
     out = io.BytesIO()
+    # User text (names, references) is always written as text: never a
+    # formula (CSV/formula injection) nor a number.
     book = xlsxwriter.Workbook(
-        out, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False}
+        out,
+        {
+            "constant_memory": True,
+            "in_memory": False,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+        },
     )
     bold = book.add_format({"bold": True, "bg_color": "#E8E8E8", "border": 1})
     money = book.add_format({"num_format": MONEY_FORMAT})
@@ -73,7 +82,7 @@ def write_workbook(
     day = book.add_format({"num_format": "yyyy-mm-dd"})
 
     sheet = book.add_worksheet(headers.sheet_debtors)
-    sheet.write_row(0, 0, headers.debtors, bold)
+    write_text_row(sheet, 0, headers.debtors, bold)
     sheet.freeze_panes(1, 1)
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 2, 14)
@@ -107,7 +116,7 @@ def write_workbook(
         )
 
     sheet = book.add_worksheet(headers.sheet_items)
-    sheet.write_row(0, 0, headers.items, bold)
+    write_text_row(sheet, 0, headers.items, bold)
     sheet.freeze_panes(1, 1)
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 2, 18)
@@ -130,6 +139,23 @@ def write_workbook(
     sheet.autofilter(0, 0, max(row, 1), len(headers.items) - 1)
     book.close()
     return out.getvalue()
+
+
+def write_text_row(sheet, row: int, values: Iterable, cell_format=None) -> None:
+    """Write ``values`` as text cells from column 0 of ``row``.
+
+    Text that looks like a formula or a number stays text. ``None`` and
+    ``False`` (an empty Odoo value) become empty cells.
+
+    :param sheet: an xlsxwriter worksheet.
+    :param row: the zero-based row.
+    :param values: the cell values; anything else than a string is written as
+        its ``str()``.
+    :param cell_format: an xlsxwriter format for every cell, or ``None``.
+    """
+    for col, value in enumerate(values):
+        text = "" if value is None or value is False else str(value)
+        sheet.write_string(row, col, text, cell_format)
 
 
 def _as_datetime(value):

@@ -1,7 +1,9 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from .collection_guard import USER, check_group, is_system
 
 
 class AccountMove(models.Model):
@@ -42,6 +44,19 @@ class AccountMove(models.Model):
                         invoice=move.display_name,
                     )
                 )
+
+    # === CRUD === #
+    def write(self, vals):
+        if "collection_level_id" in vals and not is_system(self.env):
+            raise AccessError(
+                _(
+                    "Last Collection Level (collection_level_id) of an invoice is "
+                    "set by the collections run only."
+                )
+            )
+        if {"collection_excluded", "collection_exclusion_reason"} & set(vals):
+            check_group(self.env, USER, _("Excluding an invoice from collections"))
+        return super().write(vals)
 
     # === BUSINESS / HOOKS === #
     def _collection_check_partner(self, partner):
@@ -88,7 +103,7 @@ class AccountMove(models.Model):
         ]
         debtor = Debtor.search(domain, limit=1)
         if not debtor:
-            Debtor.sudo()._refresh_company(self.company_id)
+            self.env["collection.ledger"].sudo()._refresh_company(self.company_id)
             debtor = Debtor.search(domain, limit=1)
         if not debtor:
             raise ValidationError(

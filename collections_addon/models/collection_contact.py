@@ -4,33 +4,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-CHANNELS = [
-    ("call", "Call"),
-    ("email", "E-mail"),
-    ("sms", "SMS"),
-    ("letter", "Letter"),
-    ("meeting", "Meeting"),
-    ("portal", "Portal"),
-]
-OUTCOMES = [
-    ("reached", "Reached"),
-    ("no_answer", "No answer"),
-    ("voicemail", "Voicemail"),
-    ("wrong_number", "Wrong number"),
-    ("promise", "Promise to pay"),
-    ("dispute", "Dispute"),
-    ("refused", "Refused to pay"),
-    ("paid_claimed", "Paid (claimed)"),
-    ("plan_requested", "Plan requested"),
-]
-UNANSWERED = ("no_answer", "voicemail", "wrong_number")
-STATES = [
-    ("done", "Done"),
-    ("pending", "Pending"),
-    ("sent", "Sent"),
-    ("failed", "Failed"),
-    ("skipped", "Skipped"),
-]
+from .collection_guard import is_system
+from .selections import CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_STATES
+
+# What a collector may still fill in on a manual entry, until its outcome is set.
+OPEN_FIELDS = frozenset({"outcome", "note", "contact_partner_id"})
 
 
 class CollectionContact(models.Model):
@@ -39,13 +17,32 @@ class CollectionContact(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _rec_name = "summary"
+    _inherit = ["collection.guard.mixin"]
+
+    # The escalation's own facts: only the run and the mail queue write them.
+    _collection_system_fields = frozenset(
+        {
+            "is_automatic",
+            "level_id",
+            "episode",
+            "state",
+            "failure_reason",
+            "mail_id",
+            "mail_message_id",
+            "attachment_ids",
+            "move_ids",
+        }
+    )
+    _collection_fixed_fields = frozenset(
+        {"company_id", "debtor_id", "date", "channel", "direction", "correction_of_id"}
+    )
 
     # === FIELDS === #
     debtor_id = fields.Many2one(
         "collection.debtor",
         required=True,
         index=True,
-        ondelete="cascade",
+        ondelete="restrict",
         check_company=True,
     )
     company_id = fields.Many2one(related="debtor_id.company_id", store=True, index=True)
@@ -64,22 +61,37 @@ class CollectionContact(models.Model):
         index=True,
     )
     date = fields.Datetime(default=fields.Datetime.now, required=True, index=True)
-    channel = fields.Selection(CHANNELS, required=True, default="call")
+    channel = fields.Selection(CONTACT_CHANNELS, required=True, default="call")
     direction = fields.Selection(
         [("outbound", "Outbound"), ("inbound", "Inbound")],
         required=True,
         default="outbound",
     )
-    outcome = fields.Selection(OUTCOMES)
+    outcome = fields.Selection(CONTACT_OUTCOMES)
     note = fields.Text()
     summary = fields.Char(compute="_compute_summary")
+    correction_of_id = fields.Many2one(
+        "collection.contact",
+        string="Corrects",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        domain="[('debtor_id', '=', debtor_id)]",
+        help="The log is append-only: a correction is a new entry that points to "
+        "the entry it corrects.",
+    )
+    correction_ids = fields.One2many(
+        "collection.contact", "correction_of_id", string="Corrections"
+    )
     # Automatic actions of the escalation ladder.
     is_automatic = fields.Boolean(readonly=True)
     level_id = fields.Many2one(
         "collection.level", readonly=True, index=True, ondelete="set null"
     )
     episode = fields.Integer(readonly=True, index=True)
-    state = fields.Selection(STATES, default="done", required=True, readonly=True)
+    state = fields.Selection(
+        CONTACT_STATES, default="done", required=True, readonly=True, index=True
+    )
     failure_reason = fields.Char(readonly=True)
     mail_id = fields.Many2one("mail.mail", readonly=True, ondelete="set null")
     mail_message_id = fields.Many2one(
@@ -131,16 +143,83 @@ class CollectionContact(models.Model):
                     )
                 )
 
+    @api.constrains("date")
+    def _check_date(self):
+        now = fields.Datetime.now()
+        for contact in self:
+            if contact.date > fields.Datetime.add(now, days=1):
+                raise ValidationError(
+                    _(
+                        "Date: a contact is logged when it happened; %(date)s is "
+                        "in the future.",
+                        date=contact.date,
+                    )
+                )
+
     # === CRUD === #
+    def write(self, vals):
+        if not is_system(self.env):
+            self._collection_check_evidence(vals)
+        return super().write(vals)
+
+    def _collection_check_evidence(self, vals):
+        """The log is append-only: automatic entries never change, and a manual
+        entry only gets its outcome and note until the outcome is set."""
+        for contact in self:
+            if contact.is_automatic:
+                raise UserError(
+                    _(
+                        "Contact log: %(entry)s was recorded by the escalation run "
+                        "and is evidence; it cannot be changed. Log a new entry "
+                        "that corrects it instead.",
+                        entry=contact.display_name,
+                    )
+                )
+            changed = set(vals) - OPEN_FIELDS
+            if contact.outcome or changed:
+                raise UserError(
+                    _(
+                        "Contact log: %(entry)s is recorded; only the outcome and "
+                        "note of a call still in progress can be filled in. Log a "
+                        "new entry that corrects it instead.",
+                        entry=contact.display_name,
+                    )
+                )
+
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_automatic(self):
-        if any(contact.is_automatic for contact in self) and not self.env.su:
+    def _unlink_except_evidence(self):
+        if any(contact.is_automatic or contact.outcome for contact in self):
             raise UserError(
                 _(
-                    "The log of automatic escalation steps is evidence; it cannot be "
-                    "deleted."
+                    "The contact log is evidence: a recorded entry cannot be "
+                    "deleted. Log a new entry that corrects it instead."
                 )
             )
+
+    def _collection_settle_mail(self):
+        """Settle pending entries from their mail: sent only when really sent.
+
+        Called by the mail queue's post-processing (system environment). A
+        failed reminder is not a taken level: the next run retries it with the
+        same mail, and the failure is posted once on the debtor.
+        """
+        for contact in self.filtered("mail_id"):
+            mail = contact.mail_id.sudo()
+            if mail.state == "sent":
+                contact.write({"state": "sent", "failure_reason": False})
+            elif mail.state in ("exception", "cancel"):
+                contact.write(
+                    {"state": "failed", "failure_reason": mail.failure_reason or False}
+                )
+                contact.debtor_id.message_post(
+                    body=_(
+                        "Reminder %(level)s failed to send: %(reason)s. It is "
+                        "retried by the next run.",
+                        level=contact.level_id.name or "",
+                        reason=mail.failure_reason or "",
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
 
     # === ACTIONS === #
     def action_log_outcome(self):
@@ -148,7 +227,7 @@ class CollectionContact(models.Model):
         self.ensure_one()
         outcome = self.env.context.get("collection_outcome")
         if outcome:
-            if outcome not in dict(OUTCOMES):
+            if outcome not in dict(CONTACT_OUTCOMES):
                 raise UserError(
                     _("Outcome: %(value)s is not a known outcome.", value=outcome)
                 )

@@ -1,35 +1,41 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
-from odoo.tools.sql import drop_index, make_index_name
+from odoo.tools import format_date
 
-DEBTOR_TYPES = [
-    ("forgetful", "Forgetful"),
-    ("involuntary", "Involuntary"),
-    ("chronic", "Chronic"),
-    ("irresponsible", "Irresponsible"),
-    ("fraudulent", "Fraudulent"),
-]
-ABC_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
+from ..lib import bounds
+from .collection_guard import MANAGER, USER, check_group, is_system
+from .collection_ledger import REFRESH_COLUMNS
+from .selections import ABC_CLASSES, DEBTOR_STAGES, DEBTOR_TYPES
+
+REPORT_LETTER = "collections_addon.action_report_collection_letter"
+REPORT_STATEMENT = "collections_addon.action_report_collection_statement"
 
 
 class CollectionDebtor(models.Model):
     _name = "collection.debtor"
     _description = "Collection Debtor"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "collection.action.mixin",
-        "collection.ledger.mixin",
-    ]
+    _inherit = ["mail.thread", "mail.activity.mixin", "collection.guard.mixin"]
     _order = "amount_overdue desc, id desc"
     _check_company_auto = True
+
+    # Figures, classification, escalation state: the refresh and the run only.
+    _collection_system_fields = frozenset(
+        (set(REFRESH_COLUMNS) - {"debtor_type"})
+        | {
+            "policy_id",
+            "level_id",
+            "stage",
+            "episode",
+            "last_action_date",
+            "forced_level_id",
+            "debtor_type_manual",
+        }
+    )
+    _collection_fixed_fields = frozenset({"company_id", "partner_id"})
 
     # === FIELDS === #
     name = fields.Char(related="partner_id.name", store=True, index="trigram")
@@ -38,7 +44,7 @@ class CollectionDebtor(models.Model):
         string="Debtor",
         required=True,
         index=True,
-        ondelete="cascade",
+        ondelete="restrict",
         domain="[('is_company', '=', True)]",
         tracking=True,
     )
@@ -134,7 +140,18 @@ class CollectionDebtor(models.Model):
         help="The behaviour rules flagged this debtor. A person must review it: "
         "the fraudulent type is never set automatically.",
     )
-    next_action_date = fields.Date(tracking=True)
+    next_action_date = fields.Date(
+        tracking=True,
+        help="When the collector looks at the debtor next. A date you set is kept "
+        "until it passes; otherwise the refresh proposes one (today when "
+        "something is overdue, else the next due date).",
+    )
+    next_action_by_user = fields.Boolean(
+        string="Next Action Set by Hand",
+        readonly=True,
+        help="The next action date was set by a person: the refresh keeps it "
+        "until it passes.",
+    )
     contacts_total = fields.Integer(string="Contacts (12 months)", readonly=True)
     contacts_unanswered = fields.Integer(
         string="Unanswered Contacts (12 months)", readonly=True
@@ -157,14 +174,7 @@ class CollectionDebtor(models.Model):
         help="The last escalation level taken in the current episode.",
     )
     stage = fields.Selection(
-        [
-            ("normal", "Normal"),
-            ("legal", "Legal Action"),
-            ("agency", "Collection Agency"),
-        ],
-        default="normal",
-        required=True,
-        tracking=True,
+        DEBTOR_STAGES, default="normal", required=True, readonly=True, tracking=True
     )
     episode = fields.Integer(
         readonly=True,
@@ -213,24 +223,6 @@ class CollectionDebtor(models.Model):
             "A partner has one debtor record per company.",
         ),
     ]
-
-    def init(self):
-        """Room on each page for the daily refresh's updates.
-
-        Every row is rewritten by the refresh of a new day. With free space on
-        its page and no indexed column changed, PostgreSQL updates a row in
-        place (a "HOT" update) instead of inserting into every index, the
-        name's trigram index included. Days overdue and the next action date
-        change daily for every overdue debtor: they are not indexed (a scan of
-        the debtor table is cheap); earlier versions' indexes are dropped.
-        """
-        result = super().init()
-        self.env.cr.execute(
-            SQL("ALTER TABLE %s SET (fillfactor = 70)", SQL.identifier(self._table))
-        )
-        for column in ("max_days_overdue", "next_action_date"):
-            drop_index(self.env.cr, make_index_name(self._table, column), self._table)
-        return result
 
     # === COMPUTE / INVERSE / SEARCH === #
     @api.model
@@ -300,9 +292,14 @@ class CollectionDebtor(models.Model):
     def _compute_open_line_ids(self):
         lines_by_key = {}
         if self.ids:
-            lines = self.env["account.move.line"].search(
-                self._open_lines_domain(), order="date_maturity, id"
-            )
+            receivable = self.env["collection.receivable"]
+            lines = self.env["account.move.line"]
+            for company in self.company_id:
+                debtors = self.filtered(lambda d, c=company: d.company_id == c)
+                lines |= lines.search(
+                    receivable._open_domain(company, debtors.partner_id),
+                    order="date_maturity, id",
+                )
             for line in lines:
                 key = (line.partner_id.commercial_partner_id.id, line.company_id.id)
                 lines_by_key.setdefault(key, []).append(line.id)
@@ -351,27 +348,63 @@ class CollectionDebtor(models.Model):
                     )
                 )
 
+    @api.constrains("hold_until", "next_action_date")
+    def _check_dates(self):
+        for debtor in self:
+            today = debtor.company_id._collection_today()
+            for fname in ("hold_until", "next_action_date"):
+                value = debtor[fname]
+                if value and bounds.check_date(value, today):
+                    raise ValidationError(
+                        _(
+                            "%(field)s of %(debtor)s: %(date)s is outside the "
+                            "allowed window (%(past)s days back to %(future)s "
+                            "days ahead).",
+                            field=debtor._fields[fname].string,
+                            debtor=debtor.display_name,
+                            date=value,
+                            past=bounds.DATE_PAST_DAYS,
+                            future=bounds.DATE_FUTURE_DAYS,
+                        )
+                    )
+
     # === CRUD === #
     def write(self, vals):
-        if "debtor_type" in vals and not self.env.context.get("collection_refresh"):
+        if is_system(self.env):
+            return super().write(vals)
+        self._collection_refuse(set(vals) & self._collection_system_fields)
+        vals = dict(vals)
+        if "debtor_type" in vals:
             # A person chose the type: it is no longer replaced by the suggestion.
-            vals = dict(vals, debtor_type_manual=bool(vals["debtor_type"]))
-            if vals["debtor_type"] == "fraudulent" and not self.env.user.has_group(
-                "collections_addon.collections_addon_group_manager"
-            ):
+            if vals["debtor_type"] == "fraudulent":
+                check_group(self.env, MANAGER, _("Marking a debtor as fraudulent"))
+            vals["debtor_type_manual"] = bool(vals["debtor_type"])
+        if "next_action_date" in vals:
+            # A collector's own date: the refresh keeps it until it passes.
+            vals["next_action_by_user"] = bool(vals["next_action_date"])
+        return super(CollectionDebtor, self._collection_system()).write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A debtor with a contact log, promises or plans is evidence."""
+        for debtor in self:
+            if debtor.contact_ids or debtor.promise_ids or debtor.plan_ids:
                 raise UserError(
                     _(
-                        "Debtor type: only a Collections Manager may mark a debtor as "
-                        "fraudulent."
+                        "Debtor %(debtor)s has a contact log, promises or plans: "
+                        "this history is evidence and cannot be deleted. Archive "
+                        "the debtor instead.",
+                        debtor=debtor.display_name,
                     )
                 )
-        return super().write(vals)
 
     # === ACTIONS === #
     def action_reset_debtor_type(self):
         """Drop the manual type: the suggestion from behaviour applies again."""
+        check_group(self.env, USER, _("Using the suggested debtor type"))
+        self.check_access("write")
         for debtor in self:
-            debtor.with_context(collection_refresh=True).write(
+            debtor._collection_system().write(
                 {
                     "debtor_type": debtor.debtor_type_suggested,
                     "debtor_type_manual": False,
@@ -383,24 +416,20 @@ class CollectionDebtor(models.Model):
     @api.model
     def action_refresh_all(self):
         """Refresh the ledger of every company the user has selected."""
-        if not self.env.user.has_group(
-            "collections_addon.collections_addon_group_user"
-        ):
-            raise UserError(_("Only collections users can refresh the debtor ledger."))
-        self.sudo()._refresh_companies(self.env.companies)
+        check_group(self.env, USER, _("Refreshing the debtor ledger"))
+        self.env["collection.ledger"].sudo()._refresh_companies(self.env.companies)
         return {"type": "ir.actions.client", "tag": "soft_reload"}
 
+    def export_aging_xlsx(self):
+        """The aging workbook of these debtors (all when empty), for RPC.
+
+        :return: dict with ``name``, ``mimetype`` and ``datas`` (base64)
+        """
+        return self.env["collection.aging.export"]._export(self or self.search([]))
+
     def action_export_aging_xlsx(self):
-        debtors = self or self.search([])
-        content = debtors.export_aging_xlsx()
         attachment = self.env["ir.attachment"].create(
-            {
-                "name": _("Aging %(date)s.xlsx", date=fields.Date.context_today(self)),
-                "datas": base64.b64encode(content),
-                "mimetype": "application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-                "res_model": self._name,
-            }
+            dict(self.export_aging_xlsx(), res_model=self._name)
         )
         return {
             "type": "ir.actions.act_url",
@@ -448,9 +477,8 @@ class CollectionDebtor(models.Model):
         overdue invoice; a promise opens the promise form (hook)."""
         self.ensure_one()
         if contact.outcome == "dispute":
-            line = self._collection_open_moves().filtered(
-                lambda aml: aml.amount_residual > 0
-            )[:1]
+            lines = self.env["collection.receivable"]._open_lines(self)
+            line = lines.filtered(lambda aml: aml.amount_residual > 0)[:1]
             if line:
                 return line.move_id.action_collection_exclude()
         if contact.outcome == "promise":
@@ -482,11 +510,16 @@ class CollectionDebtor(models.Model):
     def action_new_plan(self):
         """A draft plan covering the debtor's overdue invoices."""
         self.ensure_one()
-        overdue = self._collection_open_moves().filtered(
-            lambda aml: aml.amount_residual > 0
-            and aml.date_maturity
-            and aml.date_maturity < fields.Date.context_today(self)
-            and aml.move_id.move_type in ("out_invoice", "out_receipt")
+        today = self.company_id._collection_today()
+        overdue = (
+            self.env["collection.receivable"]
+            ._open_lines(self)
+            .filtered(
+                lambda aml: aml.amount_residual > 0
+                and aml.date_maturity
+                and aml.date_maturity < today
+                and aml.move_id.move_type in ("out_invoice", "out_receipt")
+            )
         )
         return {
             "type": "ir.actions.act_window",
@@ -534,17 +567,30 @@ class CollectionDebtor(models.Model):
         action["context"] = {"create": False}
         return action
 
+    def action_print_statement(self):
+        check_group(self.env, USER, _("Printing a statement"))
+        return self.env.ref(REPORT_STATEMENT).report_action(self)
+
+    def action_print_letter(self):
+        check_group(self.env, USER, _("Printing a demand letter"))
+        return self.env.ref(REPORT_LETTER).report_action(self)
+
     # === BUSINESS / HOOKS === #
-    def _open_lines_domain(self):
-        """Open receivable lines of these debtors (posted, not fully reconciled)."""
-        return [
-            ("company_id", "in", self.company_id.ids),
-            ("partner_id.commercial_partner_id", "in", self.partner_id.ids),
-            ("parent_state", "=", "posted"),
-            ("account_id.account_type", "=", "asset_receivable"),
-            ("reconciled", "=", False),
-            ("amount_residual", "!=", 0),
-        ]
+    def _collection_level_for_letter(self):
+        """The level a letter speaks for: the debtor's (the run sets it first)."""
+        self.ensure_one()
+        return self.level_id
+
+    def _collection_letter_data(self, overdue_only=True, all_lines=False):
+        """What the letter and statement templates print (see collection.document)."""
+        self.ensure_one()
+        return self.env["collection.document"]._letter_data(
+            self, self.level_id, overdue_only=overdue_only, all_lines=all_lines
+        )
+
+    def _collection_format_date(self, value):
+        self.ensure_one()
+        return format_date(self.env, value, lang_code=self.partner_id.lang or False)
 
     @api.model
     def _risk_component_labels(self):

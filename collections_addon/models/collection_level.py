@@ -5,22 +5,8 @@ from decimal import Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lib import dunning
-
-ACTIONS = [
-    ("email", "E-mail reminder"),
-    ("call", "Phone call"),
-    ("letter", "Letter"),
-    ("demand", "Formal demand letter"),
-    ("legal", "Legal action"),
-    ("agency", "Collection agency"),
-]
-TONES = [
-    ("friendly", "Friendly"),
-    ("firm", "Firm"),
-    ("formal", "Formal"),
-    ("final", "Final"),
-]
+from ..lib import bounds, dunning
+from .selections import LEVEL_ACTIONS, LEVEL_TONES
 
 
 class CollectionLevel(models.Model):
@@ -28,6 +14,8 @@ class CollectionLevel(models.Model):
     _description = "Collection Level"
     _order = "policy_id, days, sequence, id"
     _check_company_auto = True
+    _inherit = ["collection.guard.mixin"]
+    _collection_fixed_fields = frozenset({"company_id", "policy_id"})
 
     # === FIELDS === #
     policy_id = fields.Many2one(
@@ -42,7 +30,7 @@ class CollectionLevel(models.Model):
         help="Days past the due date of the oldest overdue item when this level "
         "is due; negative for a reminder before the due date.",
     )
-    action = fields.Selection(ACTIONS, required=True)
+    action = fields.Selection(LEVEL_ACTIONS, required=True)
     mail_template_id = fields.Many2one(
         "mail.template",
         string="E-mail Template",
@@ -60,7 +48,7 @@ class CollectionLevel(models.Model):
     fee_amount = fields.Monetary(
         string="Fee", help="Collection fee added to the letter for this level."
     )
-    tone = fields.Selection(TONES, default="friendly", required=True)
+    tone = fields.Selection(LEVEL_TONES, default="friendly", required=True)
     letter_text = fields.Html(
         string="Text",
         translate=True,
@@ -75,35 +63,28 @@ class CollectionLevel(models.Model):
     @api.constrains("days", "policy_id")
     def _check_days_unique(self):
         for policy in self.policy_id:
-            problems = dunning.validate_ladder(policy._as_levels())
-            if problems:
-                raise ValidationError(
-                    _(
-                        "Days of the levels of policy %(policy)s: %(problems)s",
-                        policy=policy.name,
-                        problems=" ".join(problems),
-                    )
-                )
+            policy._check_ladder()
 
     @api.constrains("min_amount", "fee_amount", "action")
     def _check_amounts(self):
         for level in self:
-            if level.min_amount < 0:
-                raise ValidationError(
-                    _(
-                        "Minimum Amount of level %(level)s cannot be negative.",
-                        level=level.name,
+            for fname in ("min_amount", "fee_amount"):
+                if bounds.check_amount(level[fname]):
+                    raise ValidationError(
+                        _(
+                            "%(field)s of level %(level)s: %(amount)s is not a "
+                            "finite amount between 0 and %(max)s.",
+                            field=level._fields[fname].string,
+                            level=level.name,
+                            amount=level[fname],
+                            max=bounds.MAX_AMOUNT,
+                        )
                     )
-                )
-            if level.fee_amount < 0:
-                raise ValidationError(
-                    _("Fee of level %(level)s cannot be negative.", level=level.name)
-                )
 
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
-        actions = dict(ACTIONS)
+        actions = dict(LEVEL_ACTIONS)
         for vals in vals_list:
             if vals.get("action") not in actions:
                 raise ValidationError(

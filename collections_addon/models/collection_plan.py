@@ -5,31 +5,54 @@ from decimal import Decimal
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import schedule
+from ..lib import bounds, schedule
+from .collection_guard import MANAGER, USER, check_group, is_system
+from .selections import PLAN_INTERVALS, PLAN_STATES
 
-STATES = [
-    ("draft", "Draft"),
-    ("to_approve", "To Approve"),
-    ("active", "Active"),
-    ("done", "Done"),
-    ("defaulted", "Defaulted"),
-    ("cancelled", "Cancelled"),
-]
-INTERVALS = [
-    ("weekly", "Weekly"),
-    ("biweekly", "Every Two Weeks"),
-    ("monthly", "Monthly"),
-]
-MANAGER = "collections_addon.collections_addon_group_manager"
 REPORT_AGREEMENT = "collections_addon.action_report_collection_plan"
+# What the debtor agrees to: changed only in draft, by whoever then shaped it.
+TERMS = frozenset(
+    {
+        "invoice_ids",
+        "interest_amount",
+        "fee_amount",
+        "down_payment",
+        "installment_count",
+        "interval",
+        "date_start",
+        "line_ids",
+        "terms",
+    }
+)
+MONEY_TERMS = ("down_payment", "interest_amount", "fee_amount")
 
 
 class CollectionPlan(models.Model):
     _name = "collection.plan"
     _description = "Installment Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "collection.debtor.bound.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "collection.debtor.bound.mixin",
+        "collection.guard.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
+
+    _collection_system_fields = frozenset(
+        {
+            "name",
+            "state",
+            "approved_by_id",
+            "date_approved",
+            "amount_total",
+            "amount_paid",
+            "fee_invoice_id",
+            "shaper_ids",
+            "approval_required",
+        }
+    )
+    _collection_fixed_fields = frozenset({"company_id", "debtor_id"})
 
     # === FIELDS === #
     name = fields.Char(
@@ -66,7 +89,7 @@ class CollectionPlan(models.Model):
         string="Installments", default=3, required=True, tracking=True
     )
     interval = fields.Selection(
-        INTERVALS, default="monthly", required=True, tracking=True
+        PLAN_INTERVALS, default="monthly", required=True, tracking=True
     )
     date_start = fields.Date(
         string="Start Date",
@@ -78,7 +101,7 @@ class CollectionPlan(models.Model):
         "collection.plan.line", "plan_id", string="Schedule", copy=True
     )
     state = fields.Selection(
-        STATES,
+        PLAN_STATES,
         default="draft",
         required=True,
         readonly=True,
@@ -89,6 +112,20 @@ class CollectionPlan(models.Model):
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
     approval_reason = fields.Char(compute="_compute_needs_approval")
     approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    shaper_ids = fields.Many2many(
+        "res.users",
+        "collection_plan_shaper_rel",
+        "plan_id",
+        "user_id",
+        string="Shaped By",
+        readonly=True,
+        help="Who created this version of the plan or changed its terms: none of "
+        "them may approve it (four eyes).",
+    )
+    approval_required = fields.Boolean(
+        readonly=True,
+        help="The plan was approved, then revised: the new version needs approval.",
+    )
     date_approved = fields.Date(readonly=True)
     fee_invoice_id = fields.Many2one(
         "account.move",
@@ -156,23 +193,50 @@ class CollectionPlan(models.Model):
 
     # === CONSTRAINTS / ONCHANGE === #
     @api.constrains(
-        "installment_count", "down_payment", "interest_amount", "fee_amount"
+        "installment_count",
+        "down_payment",
+        "interest_amount",
+        "fee_amount",
+        "date_start",
     )
     def _check_figures(self):
         for plan in self:
-            if plan.installment_count < 1:
+            count = bounds.check_count(plan.installment_count)
+            if count:
                 raise ValidationError(
-                    _("Installments: a plan needs at least one installment.")
+                    _(
+                        "Installments of plan %(plan)s: %(count)s is not between 1 "
+                        "and %(cap)s.",
+                        plan=plan.name,
+                        count=plan.installment_count,
+                        cap=bounds.MAX_INSTALLMENTS,
+                    )
                 )
-            for fname in ("down_payment", "interest_amount", "fee_amount"):
-                if plan[fname] < 0:
+            for fname in MONEY_TERMS:
+                if bounds.check_amount(plan[fname]):
                     raise ValidationError(
                         _(
-                            "%(field)s of plan %(plan)s cannot be negative.",
+                            "%(field)s of plan %(plan)s: %(amount)s is not a finite "
+                            "amount between 0 and %(max)s.",
                             field=plan._fields[fname].string,
                             plan=plan.name,
+                            amount=plan[fname],
+                            max=bounds.MAX_AMOUNT,
                         )
                     )
+            today = plan.company_id._collection_today()
+            if bounds.check_date(plan.date_start, today):
+                raise ValidationError(
+                    _(
+                        "Start Date of plan %(plan)s: %(date)s is outside the "
+                        "allowed window (%(past)s days back to %(future)s days "
+                        "ahead).",
+                        plan=plan.name,
+                        date=plan.date_start,
+                        past=bounds.DATE_PAST_DAYS,
+                        future=bounds.DATE_FUTURE_DAYS,
+                    )
+                )
             if plan.amount_to_schedule and (
                 plan.currency_id.compare_amounts(
                     plan.down_payment, plan.amount_to_schedule
@@ -197,66 +261,119 @@ class CollectionPlan(models.Model):
                     _(
                         "Schedule of plan %(plan)s: %(problems)s",
                         plan=plan.name,
-                        problems=" ".join(problems),
+                        problems=" ".join(
+                            plan._schedule_problem(code, params)
+                            for code, params in problems
+                        ),
                     )
                 )
+
+    def _schedule_problem(self, code, params):
+        """The sentence for a :func:`lib.schedule.check_schedule` code."""
+        return {
+            "empty": _("The schedule has no installments."),
+            "not_positive": _(
+                "Line %(line)s has amount %(amount)s; every installment must be "
+                "positive.",
+                line=params.get("line"),
+                amount=params.get("amount"),
+            ),
+            "dates_not_increasing": _(
+                "Line %(line)s is due on %(date)s, not after the previous line "
+                "(%(previous)s); dates must increase.",
+                line=params.get("line"),
+                date=params.get("date"),
+                previous=params.get("previous"),
+            ),
+            "sum_mismatch": _(
+                "The installments add up to %(total)s but the plan total is "
+                "%(expected)s.",
+                total=params.get("total"),
+                expected=params.get("expected"),
+            ),
+        }[code]
 
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
+        if not is_system(self.env):
+            for vals in vals_list:
+                self._collection_refuse(set(vals) & self._collection_system_fields)
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "collection.plan"
-                ) or _("New")
+            vals["name"] = self.env["ir.sequence"].next_by_code("collection.plan") or _(
+                "New"
+            )
+            vals["shaper_ids"] = [Command.set(self.env.user.ids)]
             if "invoice_ids" in vals:
                 # Known before the constraints run (the down payment is checked
                 # against it).
                 draft = self.new({"invoice_ids": vals["invoice_ids"]})
                 vals["amount_total"] = draft._covered_residual()
-        batch = self.with_context(collection_plan_batch=True)
-        return super(CollectionPlan, batch).create(vals_list).with_env(self.env)
+        plans = super(CollectionPlan, self._collection_system()).create(vals_list)
+        return plans.with_env(self.env)
 
     def write(self, vals):
-        locked = {
-            "invoice_ids",
-            "interest_amount",
-            "fee_amount",
-            "down_payment",
-            "installment_count",
-            "interval",
-            "date_start",
-            "line_ids",
-        }
-        if locked & set(vals) and not self.env.context.get("collection_plan_follow"):
-            for plan in self:
-                if plan.state != "draft":
-                    raise UserError(
-                        _(
-                            "Plan %(plan)s is %(state)s: its terms and schedule can "
-                            "only be changed in draft.",
-                            plan=plan.name,
-                            state=dict(STATES)[plan.state],
-                        )
+        if is_system(self.env):
+            return super().write(vals)
+        self._collection_refuse(set(vals) & self._collection_system_fields)
+        if not TERMS & set(vals):
+            return super().write(vals)
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(
+                    _(
+                        "Plan %(plan)s is %(state)s: its terms and schedule can "
+                        "only be changed in draft (an active plan: Revise it "
+                        "first; it then needs a new approval).",
+                        plan=plan.name,
+                        state=states[plan.state],
                     )
-        batch = self.with_context(collection_plan_batch="line_ids" in vals)
-        result = super(CollectionPlan, batch).write(vals)
-        if "invoice_ids" in vals and not self.env.context.get("collection_plan_follow"):
-            for plan in self:
-                plan.amount_total = plan._covered_residual()
+                )
+        result = super().write(vals)
+        for plan in self:
+            system = {"shaper_ids": [Command.link(self.env.uid)]}
+            if "invoice_ids" in vals:
+                system["amount_total"] = plan._covered_residual()
+            plan._collection_system().write(system)
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        if any(plan.state not in ("draft", "cancelled") for plan in self):
-            raise UserError(_("Only draft or cancelled plans can be deleted."))
+        for plan in self:
+            if plan.state != "draft" or plan.approval_required:
+                raise UserError(
+                    _(
+                        "Plan %(plan)s is evidence once submitted: only a draft "
+                        "that was never approved can be deleted; cancel it "
+                        "instead.",
+                        plan=plan.name,
+                    )
+                )
 
     # === ACTIONS === #
+    def _check_state(self, allowed, action):
+        """Refuse ``action`` unless every plan is in one of ``allowed`` states."""
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for plan in self:
+            if plan.state not in allowed:
+                raise UserError(
+                    _(
+                        "Plan %(plan)s is %(state)s: %(action)s is only possible "
+                        "from %(allowed)s.",
+                        plan=plan.name,
+                        state=states[plan.state],
+                        action=action,
+                        allowed=", ".join(states[state] for state in allowed),
+                    )
+                )
+
     def action_generate_lines(self):
         """Compute the schedule: down payment, then equal installments."""
+        check_group(self.env, USER, _("Computing a schedule"))
+        self._check_state(("draft",), _("computing the schedule"))
         for plan in self:
-            if plan.state != "draft":
-                raise UserError(_("The schedule can only be computed in draft."))
             if not plan.invoice_ids:
                 raise UserError(
                     _("Covered Invoices: choose the overdue invoices the plan covers.")
@@ -270,11 +387,20 @@ class CollectionPlan(models.Model):
                     plan.date_start,
                     quantum=plan._quantum(),
                 )
-            except ValueError as error:
+            except schedule.ScheduleError as error:
                 raise UserError(
-                    _("The schedule cannot be computed: %(error)s", error=str(error))
+                    _(
+                        "The schedule of plan %(plan)s cannot be computed (%(code)s: "
+                        "%(params)s). Check the amounts and the number of "
+                        "installments.",
+                        plan=plan.name,
+                        code=error.code,
+                        params=", ".join(
+                            f"{key} {value}" for key, value in error.params.items()
+                        ),
+                    )
                 ) from error
-            plan.line_ids = [Command.clear()] + [
+            lines = [Command.clear()] + [
                 Command.create(
                     {
                         "sequence": index,
@@ -285,44 +411,45 @@ class CollectionPlan(models.Model):
                 )
                 for index, item in enumerate(installments, start=1)
             ]
+            plan._collection_system().write(
+                {"line_ids": lines, "shaper_ids": [Command.link(self.env.uid)]}
+            )
         return True
 
     def action_submit(self):
         """Submit: activate at once, or send to a manager when approval is needed."""
+        check_group(self.env, USER, _("Submitting a plan"))
+        self._check_state(("draft",), _("submitting"))
         for plan in self:
-            if plan.state != "draft":
-                raise UserError(_("Only a draft plan can be submitted."))
             plan._check_submittable()
             if not plan.line_ids:
                 plan.action_generate_lines()
+            plan._check_schedule()
             if plan.needs_approval:
-                plan.state = "to_approve"
+                plan._collection_system().write({"state": "to_approve"})
                 plan._notify_managers()
             else:
                 plan._activate()
         return True
 
     def action_approve(self):
-        """Four eyes: a Collections Manager who is not the author approves."""
-        if not self.env.user.has_group(MANAGER):
-            raise UserError(_("Only a Collections Manager can approve a plan."))
+        """Four eyes: a Collections Manager who did not shape this version."""
+        check_group(self.env, MANAGER, _("Approving a plan"))
+        self._check_state(("to_approve",), _("approving"))
         for plan in self:
-            if plan.state != "to_approve":
-                raise UserError(
-                    _("Plan %(plan)s is not waiting for approval.", plan=plan.name)
-                )
-            if plan.create_uid == self.env.user or plan.user_id == self.env.user:
+            if self.env.user in plan.shaper_ids | plan.user_id:
                 raise UserError(
                     _(
-                        "Plan %(plan)s: its author cannot approve it; another "
+                        "Plan %(plan)s: you created it, changed its terms or "
+                        "collect it, so you cannot approve this version; another "
                         "Collections Manager must (four eyes).",
                         plan=plan.name,
                     )
                 )
-            plan.write(
+            plan._collection_system().write(
                 {
                     "approved_by_id": self.env.user.id,
-                    "date_approved": fields.Date.context_today(self),
+                    "date_approved": plan.company_id._collection_today(),
                 }
             )
             plan.activity_ids.filtered(
@@ -333,29 +460,42 @@ class CollectionPlan(models.Model):
         return True
 
     def action_reset_draft(self):
-        for plan in self:
-            if plan.state != "to_approve":
-                raise UserError(
-                    _("Only a plan waiting for approval goes back to draft.")
-                )
-            plan.state = "draft"
+        """Back to draft from approval, to change the terms."""
+        check_group(self.env, USER, _("Sending a plan back to draft"))
+        self._check_state(("to_approve",), _("going back to draft"))
+        self._collection_system().write({"state": "draft"})
+        return True
+
+    def action_revise(self):
+        """An active plan back to draft to change its terms: it needs approval
+        again, whatever its figures, and escalation resumes meanwhile."""
+        check_group(self.env, USER, _("Revising a plan"))
+        self._check_state(("active",), _("revising"))
+        self._collection_system().write(
+            {
+                "state": "draft",
+                "approval_required": True,
+                "approved_by_id": False,
+                "date_approved": False,
+                "shaper_ids": [Command.set(self.env.user.ids)],
+            }
+        )
         return True
 
     def action_cancel(self):
-        """Cancel: the covered invoices return to normal aging and escalation."""
+        """Cancel: the covered invoices return to normal aging and escalation.
+
+        An active plan is an agreement: only a Collections Manager cancels it.
+        """
+        check_group(self.env, USER, _("Cancelling a plan"))
+        self._check_state(("draft", "to_approve", "active"), _("cancelling"))
+        if any(plan.state == "active" for plan in self):
+            check_group(self.env, MANAGER, _("Cancelling an active plan"))
         for plan in self:
-            if plan.state in ("done", "cancelled"):
-                raise UserError(
-                    _(
-                        "Plan %(plan)s is already %(state)s.",
-                        plan=plan.name,
-                        state=dict(STATES)[plan.state],
-                    )
-                )
             fee_invoice = plan.fee_invoice_id
             if fee_invoice and fee_invoice.payment_state == "not_paid":
-                fee_invoice._reverse_moves(cancel=True)
-            plan.state = "cancelled"
+                fee_invoice.sudo()._reverse_moves(cancel=True)
+            plan._collection_system().write({"state": "cancelled"})
         return True
 
     def action_print_agreement(self):
@@ -401,6 +541,8 @@ class CollectionPlan(models.Model):
             reasons.append(_("the amount is above the approval threshold"))
         if self.installment_count > company.collection_plan_max_installments:
             reasons.append(_("more installments than allowed without approval"))
+        if self.approval_required:
+            reasons.append(_("it was changed after its approval"))
         if self.debtor_id.debtor_type in ("chronic", "fraudulent"):
             reasons.append(
                 _(
@@ -447,14 +589,14 @@ class CollectionPlan(models.Model):
         self.ensure_one()
         managers = self.env.ref(MANAGER).users.filtered(
             lambda u: self.company_id in u.company_ids
-            and u != self.create_uid
+            and u not in self.shaper_ids
             and not u.share
             and u.id != 1
         )
         for manager in managers[:3]:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=fields.Date.context_today(self),
+                date_deadline=self.company_id._collection_today(),
                 summary=_("Approve installment plan %(plan)s", plan=self.name),
                 note=self.approval_reason,
                 user_id=manager.id,
@@ -469,7 +611,7 @@ class CollectionPlan(models.Model):
             invoice = self._create_fee_invoice()
             vals["fee_invoice_id"] = invoice.id
             vals["invoice_ids"] = [Command.link(invoice.id)]
-        self.with_context(collection_plan_follow=True).write(vals)
+        self._collection_system().write(vals)
         self.debtor_id.message_post(
             body=_("Installment plan %(plan)s is active.", plan=self.name),
             subtype_xmlid="mail.mt_note",
@@ -511,7 +653,7 @@ class CollectionPlan(models.Model):
                 {
                     "move_type": "out_invoice",
                     "partner_id": self.partner_id.id,
-                    "invoice_date": fields.Date.context_today(self),
+                    "invoice_date": self.company_id._collection_today(),
                     "invoice_date_due": last,
                     "invoice_origin": self.name,
                     "invoice_line_ids": lines,
@@ -520,112 +662,3 @@ class CollectionPlan(models.Model):
         )
         invoice.action_post()
         return invoice
-
-    @api.model
-    def _follow_company(self, company, today):
-        """Allocate payments to installments, then mark plans done or defaulted.
-
-        Payments on the covered invoices go to the installments in due-date
-        order. A plan is done when nothing is left to pay, and defaulted when an
-        installment is overdue beyond the grace days.
-
-        :return: dict state -> plans that reached it today, and the mails queued
-        """
-        plans = self.search([("company_id", "=", company.id), ("state", "=", "active")])
-        reached = {"done": self.browse(), "defaulted": self.browse()}
-        mails = self.env["mail.mail"]
-        grace = company.collection_plan_grace_days
-        for plan in plans:
-            plan._allocate(today)
-            unpaid = plan.line_ids.filtered(lambda line: line.state != "paid")
-            if not unpaid:
-                plan.with_context(collection_plan_follow=True).state = "done"
-                reached["done"] |= plan
-                continue
-            late = unpaid.filtered(
-                lambda line: line.date_due < fields.Date.subtract(today, days=grace)
-            )
-            if late:
-                plan._default(today)
-                reached["defaulted"] |= plan
-                continue
-            mails |= plan._remind(today, company)
-        return reached, mails
-
-    def _allocate(self, today):
-        self.ensure_one()
-        residual = sum(self.invoice_ids.mapped("amount_residual_signed"))
-        paid = max(self.amount_to_schedule - residual, 0.0)
-        if self.currency_id.compare_amounts(paid, self.amount_paid):
-            self.with_context(collection_plan_follow=True).amount_paid = paid
-        remaining = paid
-        for line in self.line_ids.sorted(lambda ln: (ln.date_due, ln.sequence, ln.id)):
-            line_paid = min(line.amount, remaining)
-            remaining = self.currency_id.round(remaining - line_paid)
-            if self.currency_id.is_zero(line.amount - line_paid):
-                state = "paid"
-            elif line.date_due < today:
-                state = "overdue"
-            else:
-                state = "pending"
-            if state != line.state or self.currency_id.compare_amounts(
-                line_paid, line.amount_paid
-            ):
-                line.with_context(collection_plan_follow=True).write(
-                    {"amount_paid": line_paid, "state": state}
-                )
-
-    def _default(self, today):
-        """Default: the covered invoices go back to the ladder at the set level."""
-        self.ensure_one()
-        self.with_context(collection_plan_follow=True).state = "defaulted"
-        level = self.company_id.collection_plan_default_level_id
-        if level:
-            self.debtor_id.forced_level_id = level
-        self.debtor_id.message_post(
-            body=_(
-                "Installment plan %(plan)s is in default: escalation resumes%(level)s.",
-                plan=self.name,
-                level=_(" at %(level)s", level=level.name) if level else "",
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        # Automated, like the run's activities: listed for the collector, no e-mail.
-        self.with_context(mail_activity_quick_update=True).activity_schedule(
-            "mail.mail_activity_data_call",
-            date_deadline=today,
-            summary=_("Plan in default: call the debtor"),
-            user_id=self.debtor_id._collection_responsible().id,
-        )
-
-    def _remind(self, today, company):
-        """An e-mail before each installment falls due, and one when it is late."""
-        self.ensure_one()
-        template = self.env.ref(
-            "collections_addon.mail_template_collection_installment"
-        )
-        recipient = self.debtor_id._collection_recipient("accountant")
-        mails = self.env["mail.mail"]
-        if not recipient:
-            return mails
-        soon = fields.Date.add(today, days=company.collection_plan_reminder_days)
-        for line in self.line_ids:
-            kind = False
-            if (
-                line.state == "pending"
-                and line.date_due == soon
-                and not line.reminded_before
-            ):
-                kind = "reminded_before"
-            elif line.state == "overdue" and not line.reminded_late:
-                kind = "reminded_late"
-            if not kind:
-                continue
-            mail_id = template.with_context(lang=recipient.lang).send_mail(
-                line.id,
-                email_layout_xmlid="mail.mail_notification_light",
-                email_values={"recipient_ids": [Command.set(recipient.ids)]},
-            )
-            mails |= self.env["mail.mail"].sudo().browse(mail_id)
-            line.with_context(collection_plan_follow=True).write({kind: True})
-        return mails

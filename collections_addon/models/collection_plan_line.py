@@ -3,11 +3,21 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .collection_guard import is_system
+from .selections import PLAN_LINE_STATES
+
 
 class CollectionPlanLine(models.Model):
     _name = "collection.plan.line"
     _description = "Installment"
+    _inherit = ["collection.guard.mixin"]
     _order = "plan_id, date_due, sequence, id"
+
+    # Payments allocated and reminders sent: the follow-up of plans only.
+    _collection_system_fields = frozenset(
+        {"amount_paid", "state", "reminded_before", "reminded_late", "is_down_payment"}
+    )
+    _collection_fixed_fields = frozenset({"company_id", "plan_id"})
 
     # === FIELDS === #
     plan_id = fields.Many2one(
@@ -23,10 +33,7 @@ class CollectionPlanLine(models.Model):
     amount_residual = fields.Monetary(compute="_compute_amount_residual")
     is_down_payment = fields.Boolean(string="Down Payment", readonly=True)
     state = fields.Selection(
-        [("pending", "Pending"), ("paid", "Paid"), ("overdue", "Overdue")],
-        default="pending",
-        required=True,
-        readonly=True,
+        PLAN_LINE_STATES, default="pending", required=True, readonly=True
     )
     reminded_before = fields.Boolean(readonly=True)
     reminded_late = fields.Boolean(readonly=True)
@@ -37,38 +44,34 @@ class CollectionPlanLine(models.Model):
         for line in self:
             line.amount_residual = line.amount - line.amount_paid
 
-    # === CONSTRAINTS / ONCHANGE === #
-    @api.constrains("amount", "date_due")
-    def _check_plan_schedule(self):
-        # Written through the plan, the plan checks the whole schedule once all
-        # its lines are written; a line written alone is checked here.
-        if not self.env.context.get("collection_plan_batch"):
-            self.plan_id._check_schedule()
-
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not self.env.context.get("collection_plan_follow") and any(
-            line.plan_id.state != "draft" for line in lines
-        ):
-            raise UserError(
-                _("Installments can only be added while the plan is in draft.")
-            )
+        if not is_system(self.env):
+            lines._check_plan_draft()
         return lines
 
     def write(self, vals):
-        if not self.env.context.get("collection_plan_follow") and any(
-            line.plan_id.state != "draft" for line in self
-        ):
-            raise UserError(
-                _("Installments can only be edited while the plan is in draft.")
+        if not is_system(self.env):
+            self._check_plan_draft()
+        result = super().write(vals)
+        if not is_system(self.env):
+            # The schedule is part of the terms: whoever edits it shaped the plan.
+            self.plan_id._collection_system().write(
+                {"shaper_ids": [fields.Command.link(self.env.uid)]}
             )
-        return super().write(vals)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
+        self._check_plan_draft()
+
+    def _check_plan_draft(self):
         if any(line.plan_id.state != "draft" for line in self):
             raise UserError(
-                _("Installments can only be removed while the plan is in draft.")
+                _(
+                    "Installments: the schedule of a plan can only be changed "
+                    "while the plan is in draft."
+                )
             )

@@ -4,15 +4,16 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import dunning
-from .collection_debtor import ABC_CLASSES, DEBTOR_TYPES
+from ..lib import policy as policy_rules
+from .selections import ABC_CLASSES, DEBTOR_TYPES
 
 
 class CollectionPolicy(models.Model):
     _name = "collection.policy"
     _description = "Collection Policy"
-    _inherit = ["mail.thread"]
     _order = "company_id, sequence, id"
     _check_company_auto = True
+    _inherit = ["mail.thread", "collection.guard.mixin"]
 
     # === FIELDS === #
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -92,9 +93,33 @@ class CollectionPolicy(models.Model):
                     _(
                         "Levels of policy %(policy)s: %(problems)s",
                         policy=policy.name,
-                        problems=" ".join(problems),
+                        problems=" ".join(
+                            policy._ladder_problem(code, params)
+                            for code, params in problems
+                        ),
                     )
                 )
+
+    def _ladder_problem(self, code, params):
+        """The sentence for a :func:`lib.dunning.validate_ladder` code."""
+        return {
+            "empty": _("The escalation ladder has no levels."),
+            "duplicate_days": _(
+                "Two or more levels are set at %(days)s days; each level needs "
+                "its own day.",
+                days=params.get("days"),
+            ),
+            "duplicate_key": _(
+                "Level %(key)s appears more than once in the ladder.",
+                key=params.get("key"),
+            ),
+            "negative_min_amount": _(
+                "The level at %(days)s days has a negative minimum amount "
+                "(%(amount)s).",
+                days=params.get("days"),
+                amount=params.get("amount"),
+            ),
+        }[code]
 
     # === CRUD === #
     @api.ondelete(at_uninstall=False)
@@ -110,23 +135,14 @@ class CollectionPolicy(models.Model):
         self.ensure_one()
         return [level._as_level() for level in self.level_ids]
 
-    @api.model
-    def _policy_for(self, policies, abc_class, debtor_type):
-        """The first policy (by sequence) matching the class and type, else the default.
-
-        :param policies: the active policies of one company, in order.
-        """
-        default = False
-        for policy in policies:
-            if policy.is_default:
-                default = default or policy
-                continue
-            if policy.abc_class and policy.abc_class != abc_class:
-                continue
-            if policy.debtor_type and policy.debtor_type != debtor_type:
-                continue
-            return policy
-        return default
+    def _as_rules(self):
+        """The policies, in order, as :func:`lib.policy.choose_policy` rules."""
+        return [
+            policy_rules.PolicyRule(
+                policy.id, policy.is_default, policy.abc_class, policy.debtor_type
+            )
+            for policy in self
+        ]
 
     @api.model
     def _ensure_default_policy(self, companies=None):

@@ -1,7 +1,22 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from ..lib import bounds
+from .collection_guard import is_system, system_env
+
+# Written by the refresh and the run only (see collection_guard).
+SYSTEM_FIELDS = frozenset(
+    {
+        "collection_refresh_date",
+        "collection_commitments_date",
+        "collection_classification_key",
+        "collection_run_requested",
+    }
+)
 
 
 class ResCompany(models.Model):
@@ -86,6 +101,14 @@ class ResCompany(models.Model):
         "refresh skips the classification while it is unchanged.",
     )
 
+    collection_run_requested = fields.Boolean(
+        string="Collections Run Requested",
+        readonly=True,
+        copy=False,
+        help="Run now was pressed: the scheduled run's next slices run the "
+        "company's day again and log it as a manual run.",
+    )
+
     # === CONSTRAINTS / ONCHANGE === #
     @api.constrains("collection_abc_a", "collection_abc_b", "collection_abc_c")
     def _check_collection_abc_thresholds(self):
@@ -120,6 +143,34 @@ class ResCompany(models.Model):
     )
     def _check_collection_interest(self):
         for company in self:
+            rate = company.collection_interest_rate
+            if not math.isfinite(rate) or rate > 1000:
+                raise ValidationError(
+                    _(
+                        "Late Interest Rate of %(company)s: %(rate)s is not a "
+                        "yearly percentage between 0 and 1000.",
+                        company=company.name,
+                        rate=rate,
+                    )
+                )
+            if bounds.check_amount(company.collection_plan_approval_amount):
+                raise ValidationError(
+                    _(
+                        "Plans Above This Amount Need Approval of %(company)s: "
+                        "%(amount)s is not a finite amount between 0 and %(max)s.",
+                        company=company.name,
+                        amount=company.collection_plan_approval_amount,
+                        max=bounds.MAX_AMOUNT,
+                    )
+                )
+            if company.collection_plan_max_installments > bounds.MAX_INSTALLMENTS:
+                raise ValidationError(
+                    _(
+                        "Plans With More Installments Need Approval: at most "
+                        "%(cap)s, the hard cap of installments.",
+                        cap=bounds.MAX_INSTALLMENTS,
+                    )
+                )
             if company.collection_interest_rate < 0:
                 raise ValidationError(
                     _(
@@ -157,11 +208,40 @@ class ResCompany(models.Model):
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
+        if not is_system(self.env):
+            for vals in vals_list:
+                self._collection_refuse(set(vals) & SYSTEM_FIELDS)
         companies = super().create(vals_list)
         self.env["collection.policy"].sudo()._ensure_default_policy(companies)
         return companies
 
+    def write(self, vals):
+        if not is_system(self.env):
+            self._collection_refuse(set(vals) & SYSTEM_FIELDS)
+        return super().write(vals)
+
     # === BUSINESS / HOOKS === #
+    def _collection_refuse(self, names):
+        if names:
+            raise AccessError(
+                self.env._(
+                    "Company: %(fields)s can only be set by Collections itself.",
+                    fields=", ".join(sorted(names)),
+                )
+            )
+
+    def _collection_today(self):
+        """The day the figures, the run and the documents of this company use."""
+        self.ensure_one()
+        return fields.Date.context_today(self)
+
+    def _collection_mark_day(self, fname, value=None):
+        """Record what the refresh or the run did today (system fields)."""
+        self.ensure_one()
+        if value is None:
+            value = self._collection_today()
+        system_env(self.sudo()).write({fname: value})
+
     def _collection_abc_thresholds(self):
         self.ensure_one()
         return (self.collection_abc_a, self.collection_abc_b, self.collection_abc_c)

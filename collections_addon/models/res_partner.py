@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .collection_debtor import ABC_CLASSES, DEBTOR_TYPES
+from .selections import ABC_CLASSES, DEBTOR_TYPES
 
 VIEWER = "collections_addon.collections_addon_group_viewer"
 SUMMARY_FIELDS = [

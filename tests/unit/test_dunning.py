@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import doctest
 import random
+from datetime import date
 from decimal import Decimal
 
 import collections_lib.dunning as dunning
@@ -11,6 +12,11 @@ from collections_lib.dunning import (
     LevelDecision,
     due_level,
     episode_closed,
+    episode_horizon,
+    next_action_date,
+    next_level_date,
+    pre_due_window,
+    refresh_next_action,
     validate_ladder,
 )
 
@@ -130,41 +136,150 @@ def test_validate_ladder_valid_no_problems():
     assert validate_ladder(LADDER) == []
 
 
-def test_validate_ladder_empty_one_problem():
-    assert validate_ladder([]) == ["The escalation ladder has no levels."]
+def test_validate_ladder_empty_code_empty():
+    assert validate_ladder([]) == [("empty", {})]
 
 
-def test_validate_ladder_duplicate_days_names_the_day():
+def test_validate_ladder_duplicate_days_code_names_the_day():
     problems = validate_ladder([Level(1, 1, 7), Level(2, 2, 7), Level(3, 3, 9)])
-    assert problems == [
-        "Two or more levels are set at 7 days; each level needs its own day."
-    ]
+    assert problems == [("duplicate_days", {"days": 7})]
 
 
-def test_validate_ladder_duplicate_key_reported():
+def test_validate_ladder_duplicate_key_code_names_the_key():
     problems = validate_ladder([Level(1, 1, 7), Level(1, 2, 9)])
-    assert problems == ["Level 1 appears more than once in the ladder."]
+    assert problems == [("duplicate_key", {"key": 1})]
 
 
-def test_validate_ladder_negative_minimum_reported():
+def test_validate_ladder_negative_minimum_code_names_day_and_amount():
     problems = validate_ladder([Level(1, 1, 7, D("-1"))])
-    assert problems == ["The level at 7 days has a negative minimum amount (-1)."]
+    assert problems == [("negative_min_amount", {"days": 7, "amount": D("-1")})]
 
 
-def test_episode_closed_nothing_open_true():
-    assert episode_closed(D(0), D(0)) is True
+def test_validate_ladder_several_problems_codes_in_order():
+    ladder = [Level(1, 1, 7, D("-1")), Level(1, 2, 7)]
+    codes = [code for code, _params in validate_ladder(ladder)]
+    assert codes == ["duplicate_days", "duplicate_key", "negative_min_amount"]
+
+
+def test_validate_ladder_any_problem_params_are_no_sentences():
+    ladder = [Level(1, 1, 7, D("-1")), Level(1, 2, 7)]
+    values = [v for _code, params in validate_ladder(ladder) for v in params.values()]
+    assert not any(isinstance(v, str) for v in values)
+
+
+# === episodes === #
+
+TODAY = date(2025, 3, 1)
+
+
+def test_pre_due_window_pre_due_level_its_days_before():
+    assert pre_due_window([30, -3, 5]) == 3
+
+
+def test_pre_due_window_no_pre_due_level_zero():
+    assert pre_due_window([5, 30]) == 0
+
+
+def test_pre_due_window_level_on_due_date_zero():
+    assert pre_due_window([0, 5]) == 0
+
+
+def test_pre_due_window_no_levels_zero():
+    assert pre_due_window([]) == 0
+
+
+def test_episode_horizon_no_last_action_today_plus_window():
+    assert episode_horizon(TODAY, None, 3) == date(2025, 3, 4)
+
+
+def test_episode_horizon_last_action_before_today_counts_from_today():
+    assert episode_horizon(TODAY, date(2025, 2, 1), 3) == date(2025, 3, 4)
+
+
+def test_episode_horizon_clock_backwards_counts_from_last_action():
+    assert episode_horizon(TODAY, date(2025, 3, 10), 3) == date(2025, 3, 13)
+
+
+def test_episode_horizon_zero_window_today():
+    assert episode_horizon(TODAY, None, 0) == TODAY
+
+
+def test_episode_closed_nothing_due_true():
+    assert episode_closed(D(0)) is True
 
 
 def test_episode_closed_credit_balance_true():
-    assert episode_closed(D(-50), D(0)) is True
+    assert episode_closed(D(-50)) is True
 
 
-def test_episode_closed_amount_overdue_false():
-    assert episode_closed(D("0.01"), D(0)) is False
+def test_episode_closed_amount_due_false():
+    assert episode_closed(D("0.01")) is False
 
 
-def test_episode_closed_amount_due_soon_false():
-    assert episode_closed(D(0), D("10")) is False
+# === next action === #
+
+
+def test_next_level_date_next_level_ahead_days_until_it():
+    assert next_level_date([-3, 5, 30], 5, 10, TODAY) == date(2025, 3, 21)
+
+
+def test_next_level_date_unsorted_ladder_lowest_higher_level():
+    assert next_level_date([30, 60, 5], -3, 1, TODAY) == date(2025, 3, 5)
+
+
+def test_next_level_date_next_level_already_due_today():
+    assert next_level_date([-3, 5, 30], 5, 45, TODAY) == TODAY
+
+
+def test_next_level_date_top_level_taken_today():
+    assert next_level_date([-3, 5, 30], 30, 40, TODAY) == TODAY
+
+
+def test_next_level_date_nothing_taken_before_due_date_first_level():
+    assert next_level_date([-3, 5], -10_000, -10, TODAY) == date(2025, 3, 8)
+
+
+def test_next_level_date_empty_ladder_today():
+    assert next_level_date([], 0, 10, TODAY) == TODAY
+
+
+def test_refresh_next_action_overdue_today():
+    assert refresh_next_action(D("0.01"), date(2025, 4, 1), TODAY) == TODAY
+
+
+def test_refresh_next_action_nothing_overdue_next_due_date():
+    assert refresh_next_action(D(0), date(2025, 4, 1), TODAY) == date(2025, 4, 1)
+
+
+def test_refresh_next_action_nothing_open_none():
+    assert refresh_next_action(D(0), None, TODAY) is None
+
+
+def test_next_action_date_user_date_ahead_kept():
+    assert next_action_date(TODAY, date(2025, 3, 8), True, TODAY) == (
+        date(2025, 3, 8),
+        True,
+    )
+
+
+def test_next_action_date_user_date_today_kept():
+    assert next_action_date(date(2025, 4, 1), TODAY, True, TODAY) == (TODAY, True)
+
+
+def test_next_action_date_user_date_passed_proposed():
+    assert next_action_date(TODAY, date(2025, 2, 20), True, TODAY) == (TODAY, False)
+
+
+def test_next_action_date_not_set_by_user_proposed():
+    assert next_action_date(TODAY, date(2025, 3, 8), False, TODAY) == (TODAY, False)
+
+
+def test_next_action_date_user_flag_without_date_proposed():
+    assert next_action_date(TODAY, None, True, TODAY) == (TODAY, False)
+
+
+def test_next_action_date_nothing_proposed_none():
+    assert next_action_date(None, None, False, TODAY) == (None, False)
 
 
 def test_dunning_doctests_all_pass():

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import collections_lib.schedule as schedule
 import pytest
+from collections_lib.bounds import MAX_INSTALLMENTS
 from collections_lib.schedule import (
     INTERVALS,
     Installment,
+    ScheduleError,
     add_months,
     build_schedule,
     check_schedule,
@@ -138,27 +140,66 @@ def test_build_schedule_monthly_crosses_year_end():
 # === build_schedule: errors === #
 
 
+def _error(total, down="0", count=3, interval="monthly", quantum="0.01"):
+    with pytest.raises(ScheduleError) as info:
+        build_schedule(D(total), D(down), count, interval, START, quantum=D(quantum))
+    return info.value
+
+
 @pytest.mark.parametrize(
-    ("total", "down", "count", "interval", "quantum", "message"),
+    ("total", "down", "count", "interval", "quantum", "code"),
     [
-        ("0", "0", 3, "monthly", "0.01", "total must be positive"),
-        ("-10", "0", 3, "monthly", "0.01", "total must be positive"),
-        ("100", "0", 0, "monthly", "0.01", "at least one installment"),
-        ("100", "-1", 3, "monthly", "0.01", "down payment cannot be negative"),
-        ("100", "100", 3, "monthly", "0.01", "must be less than the total"),
-        ("100", "150", 3, "monthly", "0.01", "must be less than the total"),
-        ("100.005", "0", 3, "monthly", "0.01", "total 100.005 is not a multiple"),
-        ("100", "10.5", 3, "monthly", "1", "down payment 10.5 is not a multiple"),
-        ("0.03", "0", 5, "monthly", "0.01", "cannot be split into 5"),
-        ("100", "0", 3, "daily", "0.01", "Unknown interval 'daily'"),
-        ("100", "0", 3, "monthly", "0", "quantum must be positive"),
+        ("0", "0", 3, "monthly", "0.01", "total_not_positive"),
+        ("-10", "0", 3, "monthly", "0.01", "total_not_positive"),
+        ("100", "0", 0, "monthly", "0.01", "count_below_one"),
+        ("100", "0", 121, "monthly", "0.01", "count_above_cap"),
+        ("100", "-1", 3, "monthly", "0.01", "down_payment_negative"),
+        ("100", "100", 3, "monthly", "0.01", "down_payment_not_below_total"),
+        ("100", "150", 3, "monthly", "0.01", "down_payment_not_below_total"),
+        ("100.005", "0", 3, "monthly", "0.01", "not_multiple"),
+        ("100", "10.5", 3, "monthly", "1", "not_multiple"),
+        ("0.03", "0", 5, "monthly", "0.01", "too_small_to_split"),
+        ("100", "0", 3, "daily", "0.01", "bad_interval"),
+        ("100", "0", 3, "monthly", "0", "bad_quantum"),
     ],
 )
-def test_build_schedule_invalid_input_raises_clear_message(
-    total, down, count, interval, quantum, message
+def test_build_schedule_invalid_input_raises_code(
+    total, down, count, interval, quantum, code
 ):
-    with pytest.raises(ValueError, match=message):
-        build_schedule(D(total), D(down), count, interval, START, quantum=D(quantum))
+    assert _error(total, down, count, interval, quantum).code == code
+
+
+def test_build_schedule_invalid_input_error_is_value_error():
+    assert isinstance(_error("0"), ValueError)
+
+
+def test_build_schedule_total_not_multiple_params_name_total():
+    params = _error("100.005").params
+    assert params == {"label": "total", "value": D("100.005"), "quantum": D("0.01")}
+
+
+def test_build_schedule_down_payment_not_multiple_params_name_down_payment():
+    params = _error("100", down="10.5", quantum="1").params
+    assert params == {"label": "down_payment", "value": D("10.5"), "quantum": D(1)}
+
+
+def test_build_schedule_too_small_to_split_params_rest_count_quantum():
+    params = _error("0.03", count=5).params
+    assert params == {"rest": D("0.03"), "count": 5, "quantum": D("0.01")}
+
+
+def test_build_schedule_count_above_cap_params_count_and_cap():
+    assert _error("1000", count=121).params == {"count": 121, "cap": 120}
+
+
+def test_build_schedule_count_at_cap_builds_cap_lines():
+    lines = build_schedule(D("1200.00"), D(0), MAX_INSTALLMENTS, "monthly", START)
+    assert len(lines) == MAX_INSTALLMENTS
+
+
+def test_build_schedule_down_payment_not_below_total_params_both_figures():
+    params = _error("100", down="150").params
+    assert params == {"down_payment": D(150), "total": D(100)}
 
 
 # === build_schedule: properties === #
@@ -263,50 +304,59 @@ def test_check_schedule_generated_schedule_no_problems():
     assert check_schedule([(ln.date_due, ln.amount) for ln in lines], D("1000")) == []
 
 
-def test_check_schedule_sum_too_low_names_both_figures():
+def test_check_schedule_sum_too_low_code_names_both_figures():
     problems = check_schedule([_line(1, "50.00"), _line(2, "40.00")], D("100.00"))
     assert problems == [
-        "The installments add up to 90.00 but the plan total is 100.00."
+        ("sum_mismatch", {"total": D("90.00"), "expected": D("100.00")})
     ]
 
 
-def test_check_schedule_sum_too_high_reported():
+def test_check_schedule_sum_too_high_code():
     problems = check_schedule([_line(1, "60.00"), _line(2, "50.00")], D("100.00"))
     assert problems == [
-        "The installments add up to 110.00 but the plan total is 100.00."
+        ("sum_mismatch", {"total": D("110.00"), "expected": D("100.00")})
     ]
 
 
-def test_check_schedule_same_date_twice_reported():
+def test_check_schedule_same_date_twice_code():
     problems = check_schedule([_line(1, "50"), _line(1, "50")], D("100"))
     assert problems == [
-        "Line 2 is due on 2025-01-01, not after line 1 (2025-01-01); "
-        "dates must increase."
+        (
+            "dates_not_increasing",
+            {"line": 2, "date": date(2025, 1, 1), "previous": date(2025, 1, 1)},
+        )
     ]
 
 
-def test_check_schedule_date_going_back_reported():
+def test_check_schedule_date_going_back_code_names_both_dates():
     problems = check_schedule([_line(5, "50"), _line(2, "50")], D("100"))
-    assert problems[0].startswith("Line 2 is due on 2025-01-02, not after line 1")
+    assert problems[0] == (
+        "dates_not_increasing",
+        {"line": 2, "date": date(2025, 1, 2), "previous": date(2025, 1, 5)},
+    )
 
 
-def test_check_schedule_zero_amount_reported():
+def test_check_schedule_zero_amount_code():
     problems = check_schedule([_line(1, "100"), _line(2, "0")], D("100"))
-    assert problems == ["Line 2 has amount 0; every installment must be positive."]
+    assert problems == [("not_positive", {"line": 2, "amount": D(0)})]
 
 
-def test_check_schedule_negative_amount_reported():
+def test_check_schedule_negative_amount_code():
     problems = check_schedule([_line(1, "110"), _line(2, "-10")], D("100"))
-    assert problems == ["Line 2 has amount -10; every installment must be positive."]
+    assert problems == [("not_positive", {"line": 2, "amount": D(-10)})]
 
 
-def test_check_schedule_empty_reported():
-    assert check_schedule([], D("100")) == ["The schedule has no installments."]
+def test_check_schedule_empty_code():
+    assert check_schedule([], D("100")) == [("empty", {})]
 
 
-def test_check_schedule_several_problems_all_reported():
+def test_check_schedule_several_problems_all_codes():
     problems = check_schedule([_line(3, "0"), _line(2, "20")], D("100"))
-    assert len(problems) == 3
+    assert [code for code, _params in problems] == [
+        "not_positive",
+        "dates_not_increasing",
+        "sum_mismatch",
+    ]
 
 
 def test_schedule_doctests_all_pass():

@@ -3,11 +3,12 @@
 import json
 from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..lib import aging, classification, xlsx_aging
-from .collection_contact import UNANSWERED
+from ..lib import aging, classification, dunning
+from .collection_guard import system_env
+from .selections import UNANSWERED_OUTCOMES
 
 # Columns written by the refresh, with their PostgreSQL cast, in two groups: the
 # aging figures (phase 1) and the classification (phase 2). They are volatile:
@@ -26,6 +27,7 @@ FIGURE_COLUMNS = {
     "max_days_overdue": "int4",
     "open_line_count": "int4",
     "next_action_date": "date",
+    "next_action_by_user": "bool",
     "color": "int4",
 }
 CLASSIFICATION_COLUMNS = {
@@ -50,7 +52,6 @@ CLASSIFICATION_COLUMNS = {
 REFRESH_COLUMNS = {**FIGURE_COLUMNS, **CLASSIFICATION_COLUMNS}
 MONEY_COLUMNS = {name for name, cast in FIGURE_COLUMNS.items() if cast == "numeric"}
 UPDATE_CHUNK = 5000
-EXPORT_CHUNK = 2000
 
 
 # What a NULL column compares equal to: the refresh writes these for "none".
@@ -80,19 +81,22 @@ def _array_literal(cast, values):
     return "{" + ",".join(items) + "}"
 
 
-class CollectionLedgerMixin(models.AbstractModel):
-    """The debtor ledger's figures: set-based refresh and the XLSX aging export.
+class CollectionLedger(models.AbstractModel):
+    """The ledger refresh: the debtors' figures, then their classification.
 
-    Kept apart from ``collection.debtor`` (fields, views, actions) so each file
-    stays small; the debtor inherits it.
+    A service, called by the refresh cron, by the run (first slice of a
+    company's day), by "Refresh now" and by the tests. It reads the accounting
+    with a constant number of grouped queries per company, asks ``lib/`` for
+    every decision (buckets, ABC class, risk score, type, next action date) and
+    writes only the rows that changed.
     """
 
-    _name = "collection.ledger.mixin"
-    _description = "Collection Ledger Figures"
+    _name = "collection.ledger"
+    _description = "Collections: Ledger Refresh"
 
     # === BUSINESS / HOOKS === #
     @api.model
-    def _figures_query(self, company, today):
+    def _figures_query(self, company, today, open_sql):
         """One grouped query: open receivable per commercial partner and bucket.
 
         Positive residuals are aged on each line's own ``date_maturity``; negative
@@ -135,42 +139,19 @@ class CollectionLedgerMixin(models.AbstractModel):
                    COUNT(*) AS open_line_count
               FROM account_move_line aml
               JOIN res_partner p ON p.id = aml.partner_id
-             WHERE aml.company_id = %(company)s
-               AND %(open_receivable)s
-               AND aml.amount_residual != 0
+             WHERE %(open_receivable)s
              GROUP BY 1
             """,
-            open_receivable=self._open_receivable_sql(company),
+            open_receivable=open_sql,
             overdue=overdue,
             buckets=SQL(", ").join(buckets),
             days=days,
             debit=debit,
             today=today,
-            company=company.id,
         )
 
     @api.model
-    def _receivable_lines_sql(self, company=None):
-        """SQL condition on ``aml``: a posted line on a receivable account (of
-        ``company``'s, else of any)."""
-        return SQL(
-            "aml.account_id IN %s AND aml.parent_state = 'posted'",
-            self._receivable_account_ids(company),
-        )
-
-    @api.model
-    def _open_receivable_sql(self, company=None):
-        """SQL condition on ``aml``: a posted, unreconciled receivable line.
-
-        Written as Odoo's partial "unreconciled" index is defined, with literal
-        account ids, so the open lines are read through that index.
-        """
-        return SQL(
-            "%s AND aml.reconciled IS NOT TRUE", self._receivable_lines_sql(company)
-        )
-
-    @api.model
-    def _behaviour_query(self, company, today):
+    def _behaviour_query(self, company, today, receivable_sql):
         """One grouped query: payment behaviour per commercial partner.
 
         An invoice's receivable line counts as paid on the latest date of its
@@ -215,7 +196,7 @@ class CollectionLedgerMixin(models.AbstractModel):
             since=fields.Date.subtract(today, days=365),
             history=fields.Date.subtract(today, days=730),
             today=today,
-            receivable_lines=self._receivable_lines_sql(company),
+            receivable_lines=receivable_sql,
         )
 
     @api.model
@@ -256,7 +237,7 @@ class CollectionLedgerMixin(models.AbstractModel):
               ) AS behaviour
              GROUP BY partner_id
             """,
-            unanswered=UNANSWERED,
+            unanswered=UNANSWERED_OUTCOMES,
             company=company.id,
             since=fields.Date.subtract(today, days=365),
         )
@@ -294,11 +275,12 @@ class CollectionLedgerMixin(models.AbstractModel):
         since it last ran (same day, same figures, no new reconciliation,
         contact, promise or plan): a same-day re-run costs phase 1 only. Only
         rows whose values changed are written, so a same-day re-run writes
-        nothing.
+        nothing. A collector's own next action date is kept
+        (:func:`lib.dunning.next_action_date` decides).
 
         :return: the number of debtor rows created or updated
         """
-        today = today or fields.Date.context_today(self.with_company(company))
+        today = today or company._collection_today()
         for model in (
             "account.move.line",
             "account.move",
@@ -309,25 +291,31 @@ class CollectionLedgerMixin(models.AbstractModel):
             "collection.debtor",
         ):
             self.env[model].flush_model()
-        figures = self._refresh_figures(company, today)
+        receivable = self.env["collection.receivable"]
+        accounts = receivable._account_ids(company)
+        figures = self._refresh_figures(
+            company, today, receivable._open_sql(company, accounts)
+        )
         stored = self._stored_rows(company, FIGURE_COLUMNS)
-        zero = self._zero_figures()
+        target = self._target_figures(figures, stored, today)
         changed = any(
             partner_id not in stored or self._values_differ(stored[partner_id], vals)
-            for partner_id, vals in figures.items()
-        ) or any(
-            self._values_differ(row, zero)
-            for partner_id, row in stored.items()
-            if partner_id not in figures
+            for partner_id, vals in target.items()
         )
         key = self._classification_key(company, today)
         if not changed and key == company.sudo().collection_classification_key:
             return 0
         stored = self._stored_rows(company, REFRESH_COLUMNS)
-        classes = self._refresh_classification(company, today, figures, stored)
+        classes = self._refresh_classification(
+            company,
+            today,
+            figures,
+            stored,
+            receivable._receivable_sql(company, accounts),
+        )
         to_create, to_update = [], []
         for partner_id, class_vals in classes.items():
-            vals = dict(figures.get(partner_id) or zero, **class_vals)
+            vals = dict(target[partner_id], **class_vals)
             debtor = stored.get(partner_id)
             if not debtor:
                 vals["risk_components"] = json.loads(vals["risk_components"])
@@ -338,17 +326,16 @@ class CollectionLedgerMixin(models.AbstractModel):
             if self._values_differ(debtor, vals):
                 to_update.append((debtor["id"], vals))
         if to_create:
-            created = (
-                self.with_company(company)
+            created = system_env(
+                self.env["collection.debtor"]
+                .with_company(company)
                 .with_context(
                     active_test=False,
-                    collection_refresh=True,
                     mail_create_nolog=True,
                     mail_create_nosubscribe=True,
                     tracking_disable=True,
                 )
-                .create([dict(vals, company_id=company.id) for vals in to_create])
-            )
+            ).create([dict(vals, company_id=company.id) for vals in to_create])
             # create() caches x2many fields as empty on new records, computed
             # ones included: drop that so the open lines are read for real.
             created.invalidate_recordset(["open_line_ids"])
@@ -366,38 +353,30 @@ class CollectionLedgerMixin(models.AbstractModel):
         return len(to_create) + len(to_update)
 
     @api.model
-    def _receivable_account_ids(self, company=None):
-        """Receivable accounts (``company``'s, else all), as literal ids.
+    def _target_figures(self, figures, stored, today):
+        """Phase 1's values for every debtor, the next action date decided.
 
-        With literal ids (not a sub-query) PostgreSQL reads the open lines
-        through Odoo's partial "unreconciled" index on (account, partner)
-        instead of scanning every journal item; with the company's own accounts
-        only, it reads that company's lines only. A run reads them once and
-        passes them in the context (``collection_receivable_ids``, by company).
+        Debtors without open receivable get zero figures; the next action date
+        is the lib's choice between the proposal and a collector's own date.
         """
-        key = company.id if company else 0
-        known = self.env.context.get("collection_receivable_ids") or {}
-        if key in known:
-            return known[key]
-        company_filter = SQL("")
-        if company:
-            # A branch books on the accounts of its parent companies.
-            company_filter = SQL(
-                "AND id IN (SELECT account_account_id"
-                "  FROM account_account_res_company_rel WHERE res_company_id IN %s)",
-                tuple(company.sudo().parent_ids.ids),
+        zero = self._zero_figures()
+        target = {}
+        for partner_id in set(figures) | set(stored):
+            vals = dict(figures.get(partner_id) or zero)
+            row = stored.get(partner_id) or {}
+            vals["next_action_date"], vals["next_action_by_user"] = (
+                dunning.next_action_date(
+                    vals["next_action_date"],
+                    row.get("next_action_date"),
+                    bool(row.get("next_action_by_user")),
+                    today,
+                )
             )
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id FROM account_account WHERE account_type = %s %s",
-                "asset_receivable",
-                company_filter,
-            )
-        )
-        return tuple(row[0] for row in rows) or (0,)
+            target[partner_id] = vals
+        return target
 
     @api.model
-    def _refresh_figures(self, company, today):
+    def _refresh_figures(self, company, today, open_sql):
         """Phase 1: the aging figures of every debtor with open receivable.
 
         Amounts are floats rounded to the currency (what PostgreSQL's numeric
@@ -405,15 +384,18 @@ class CollectionLedgerMixin(models.AbstractModel):
         """
         digits = company.currency_id.decimal_places
         values = {}
-        for fig in self.env.execute_query_dict(self._figures_query(company, today)):
+        for fig in self.env.execute_query_dict(
+            self._figures_query(company, today, open_sql)
+        ):
             max_days = int(fig["max_days_overdue"] or 0)
             vals = {name: round(fig[name] or 0.0, digits) for name in MONEY_COLUMNS}
             vals.update(
                 max_days_overdue=max_days,
                 open_line_count=int(fig["open_line_count"] or 0),
-                next_action_date=self._next_action_date(
-                    vals["amount_overdue"], fig, today
+                next_action_date=dunning.refresh_next_action(
+                    Decimal(str(vals["amount_overdue"])), fig["next_due_date"], today
                 ),
+                next_action_by_user=False,
                 color=self._color_for(max_days),
             )
             values[fig["partner_id"]] = vals
@@ -424,7 +406,11 @@ class CollectionLedgerMixin(models.AbstractModel):
         """The figures of a debtor without open receivable."""
         vals = dict.fromkeys(MONEY_COLUMNS, 0.0)
         vals.update(
-            max_days_overdue=0, open_line_count=0, next_action_date=None, color=10
+            max_days_overdue=0,
+            open_line_count=0,
+            next_action_date=None,
+            next_action_by_user=False,
+            color=10,
         )
         return vals
 
@@ -488,12 +474,15 @@ class CollectionLedgerMixin(models.AbstractModel):
         return "|".join([str(today), thresholds, *(str(value) for value in row)])
 
     @api.model
-    def _refresh_classification(self, company, today, figures, stored):
-        """Phase 2: behaviour, ABC class, risk score and type, per partner."""
+    def _refresh_classification(self, company, today, figures, stored, receivable):
+        """Phase 2: behaviour, ABC class, risk score and type, per partner.
+
+        :param receivable: :meth:`collection.receivable._receivable_sql`
+        """
         behaviour = {
             row["partner_id"]: row
             for row in self.env.execute_query_dict(
-                self._behaviour_query(company, today)
+                self._behaviour_query(company, today, receivable)
             )
         }
         contacts = {
@@ -556,13 +545,6 @@ class CollectionLedgerMixin(models.AbstractModel):
         return values
 
     @api.model
-    def _next_action_date(self, amount_overdue, fig, today):
-        """Hook: when the collector should look at the debtor next."""
-        if amount_overdue > 0:
-            return today
-        return fig.get("next_due_date") or None
-
-    @api.model
     def _color_for(self, max_days_overdue):
         """Kanban colour: green when nothing is overdue, then yellow, orange, red."""
         if max_days_overdue <= 0:
@@ -616,173 +598,22 @@ class CollectionLedgerMixin(models.AbstractModel):
                     names=SQL(", ").join(SQL.identifier(name) for name in columns),
                 )
             )
-        self.invalidate_model([*REFRESH_COLUMNS, "write_date", "write_uid"])
-
-    # === EXPORT === #
-    def export_aging_xlsx(self):
-        """Return the aging workbook (XLSX bytes) of these debtors.
-
-        Sheet 1 has one row per debtor, sheet 2 the open receivable items. Rows
-        are streamed from SQL in chunks of debtors, so memory stays flat
-        whatever the number of debtors.
-        """
-        self.check_access("read")
-        headers = xlsx_aging.Headers(
-            debtors=(
-                _("Debtor"),
-                _("Company"),
-                _("Currency"),
-                _("Not Due"),
-                _("1-30"),
-                _("31-60"),
-                _("61-90"),
-                _("91-180"),
-                _("181-365"),
-                _("Over 365"),
-                _("Unapplied Credits"),
-                _("Total Due"),
-                _("Overdue"),
-                _("Days Overdue"),
-                _("ABC Class"),
-                _("Debtor Type"),
-                _("Risk Score"),
-                _("Collector"),
-            ),
-            items=(
-                _("Debtor"),
-                _("Company"),
-                _("Document"),
-                _("Date"),
-                _("Due Date"),
-                _("Days Overdue"),
-                _("Bucket"),
-                _("Currency"),
-                _("Residual (Currency)"),
-                _("Residual"),
-            ),
-            sheet_debtors=_("Debtors"),
-            sheet_items=_("Open Items"),
-            total=_("Total"),
+        self.env["collection.debtor"].invalidate_model(
+            [*REFRESH_COLUMNS, "write_date", "write_uid"]
         )
-        self.env["collection.debtor"].flush_model()
-        self.env["account.move.line"].flush_model()
-        return xlsx_aging.write_workbook(
-            self._export_debtor_rows(), self._export_item_rows(), headers
-        )
-
-    def _export_chunks(self):
-        ids = self.ids
-        for start in range(0, len(ids), EXPORT_CHUNK):
-            yield ids[start : start + EXPORT_CHUNK]
-
-    def _export_debtor_rows(self):
-        """Sheet 1, in the order of the recordset, one query per chunk."""
-        types = dict(self._fields["debtor_type"]._description_selection(self.env))
-        buckets = SQL(", ").join(
-            SQL.identifier(f"aging_{bucket}") for bucket in aging.BUCKETS
-        )
-        for chunk in self._export_chunks():
-            rows = {
-                row[0]: row
-                for row in self.env.execute_query(
-                    SQL(
-                        """
-                        SELECT d.id, d.name, c.name, cur.name, %(buckets)s,
-                               d.amount_credit, d.amount_due, d.amount_overdue,
-                               d.max_days_overdue, d.abc_class, d.debtor_type,
-                               d.risk_score, up.name
-                          FROM collection_debtor d
-                          JOIN res_company c ON c.id = d.company_id
-                          JOIN res_currency cur ON cur.id = d.currency_id
-                          LEFT JOIN res_users u ON u.id = d.user_id
-                          LEFT JOIN res_partner up ON up.id = u.partner_id
-                         WHERE d.id IN %(ids)s
-                        """,
-                        buckets=buckets,
-                        ids=tuple(chunk),
-                    )
-                )
-            }
-            width = len(aging.BUCKETS)
-            for debtor_id in chunk:
-                row = rows[debtor_id]
-                tail = row[4 + width :]
-                yield xlsx_aging.DebtorRow(
-                    name=row[1] or "",
-                    company=row[2],
-                    currency=row[3],
-                    buckets=tuple(float(v or 0) for v in row[4 : 4 + width]),
-                    amount_credit=float(tail[0] or 0),
-                    amount_due=float(tail[1] or 0),
-                    amount_overdue=float(tail[2] or 0),
-                    max_days_overdue=tail[3] or 0,
-                    abc_class=(tail[4] or "").upper(),
-                    debtor_type=types.get(tail[5], ""),
-                    risk_score=tail[6] or 0,
-                    collector=tail[7] or "",
-                )
-
-    def _export_item_rows(self):
-        """Sheet 2: the open items of each chunk of debtors, one query per chunk."""
-        today = fields.Date.context_today(self)
-        open_receivable = self._open_receivable_sql()
-        for chunk in self._export_chunks():
-            query = SQL(
-                """
-                SELECT d.name AS debtor, c.name AS company, m.name AS document,
-                       m.invoice_date, aml.date_maturity,
-                       GREATEST(%(today)s::date - aml.date_maturity, 0) AS days,
-                       cur.name AS currency, aml.amount_residual_currency,
-                       aml.amount_residual
-                  FROM collection_debtor d
-                  JOIN res_company c ON c.id = d.company_id
-                  JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-                  JOIN account_move_line aml ON aml.partner_id = p.id
-                       AND aml.company_id = d.company_id
-                  JOIN account_move m ON m.id = aml.move_id
-                  JOIN res_currency cur ON cur.id = aml.currency_id
-                 WHERE d.id IN %(ids)s
-                   AND %(open_receivable)s
-                   AND aml.amount_residual != 0
-                 ORDER BY d.name, d.id, aml.date_maturity, aml.id
-                """,
-                today=today,
-                ids=tuple(chunk),
-                open_receivable=open_receivable,
-            )
-            for row in self.env.execute_query(query):
-                days = row[5] or 0
-                yield xlsx_aging.ItemRow(
-                    debtor=row[0] or "",
-                    company=row[1],
-                    document=row[2] or "",
-                    date=row[3],
-                    date_due=row[4],
-                    days_overdue=days,
-                    bucket=aging.bucket_for(days),
-                    currency=row[6],
-                    residual_currency=float(row[7] or 0),
-                    residual=float(row[8] or 0),
-                )
 
     # === CRON === #
     @api.model
-    def _cron_refresh_debtors(self):
+    def _cron_refresh(self):
         """Refresh one company per call; the cron runner repeats while work remains."""
-        pending = self.env["res.company"].search(
-            [
-                "|",
-                ("collection_refresh_date", "=", False),
-                ("collection_refresh_date", "<", fields.Date.context_today(self)),
-            ],
-            order="id",
+        companies = self.env["res.company"].search([], order="id")
+        pending = companies.filtered(
+            lambda c: c.collection_refresh_date != c._collection_today()
         )
         if not pending:
             self.env["ir.cron"]._notify_progress(done=0, remaining=0)
             return
         company = pending[0]
         self._refresh_company(company)
-        company.collection_refresh_date = fields.Date.context_today(
-            self.with_company(company)
-        )
+        company._collection_mark_day("collection_refresh_date")
         self.env["ir.cron"]._notify_progress(done=1, remaining=len(pending) - 1)

@@ -1,0 +1,4 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from .commitments import generate_commitments
+from .generator import generate_demo

@@ -1,0 +1,43 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""18.0.2.0.0: services instead of model mixins.
+
+- the two crons call the ledger and escalation services (their records are
+  ``noupdate``, so the update does not rewrite them);
+- the debtor table keeps room for in-place updates, and the indexes of the two
+  columns the refresh rewrites daily are gone (formerly done in ``init()``).
+"""
+
+from odoo.tools import SQL
+from odoo.tools.sql import drop_index, make_index_name
+
+from odoo.addons.collections_addon.hooks import set_debtor_fillfactor
+
+CRONS = {
+    "ir_cron_collection_debtor_refresh": ("collection.ledger", "model._cron_refresh()"),
+    "ir_cron_collection_run": ("collection.escalation", "model._cron_escalate()"),
+}
+
+
+def migrate(cr, version):
+    set_debtor_fillfactor(cr)
+    for column in ("max_days_overdue", "next_action_date"):
+        drop_index(
+            cr, make_index_name("collection_debtor", column), "collection_debtor"
+        )
+    for xmlid, (model, code) in CRONS.items():
+        cr.execute(
+            SQL(
+                """
+                UPDATE ir_act_server s
+                   SET model_id = m.id, model_name = %(model)s, code = %(code)s
+                  FROM ir_cron c, ir_model_data d, ir_model m
+                 WHERE d.module = 'collections_addon' AND d.name = %(xmlid)s
+                   AND d.model = 'ir.cron' AND c.id = d.res_id
+                   AND s.id = c.ir_actions_server_id AND m.model = %(model)s
+                """,
+                model=model,
+                code=code,
+                xmlid=xmlid,
+            )
+        )

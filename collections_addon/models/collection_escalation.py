@@ -1,0 +1,558 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+import time
+from decimal import Decimal
+
+from psycopg2.errors import LockNotAvailable, SerializationFailure
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..lib import dunning
+from ..lib import policy as policy_rules
+from .collection_guard import system_env
+from .collection_handler import ACTION_CHANNEL
+
+_logger = logging.getLogger(__name__)
+
+# In a cron slice, a debtor with more invoices than this starts a slice of its
+# own: its action (thousands of lines locked, listed, linked) is the slice.
+BIG_DEBTOR_MOVES = 1000
+# pg_try_advisory_xact_lock(key1, key2): key1 names the lock family, key2 the company.
+RUN_LOCK_KEY = 48151623
+CONCURRENT_ERRORS = (LockNotAvailable, SerializationFailure)
+COMMITMENT_COUNTS = {
+    "promise_kept_count": "kept",
+    "promise_broken_count": "broken",
+    "plan_done_count": "done",
+    "plan_defaulted_count": "defaulted",
+}
+
+
+class CollectionEscalation(models.AbstractModel):
+    """The escalation engine: decide (in ``lib/``), then act through handlers.
+
+    Called by the scheduled run (one company slice per call), by "Run now"
+    (which enqueues the same cron) and by the tests, always through
+    :meth:`_run_company`. A path goes one way: this service → ``lib.dunning``
+    → one ``collection.handler.<action>`` per debtor → records.
+    """
+
+    _name = "collection.escalation"
+    _description = "Collections: Escalation Engine"
+
+    # === CRON === #
+    @api.model
+    def _cron_escalate(self, batch_size=200, time_budget=8.0):
+        """Daily run: one company slice per call; the runner repeats until done.
+
+        A company's day starts with a slice of its own (figures,
+        classification, promises and plans); action slices stop after
+        ``batch_size`` debtors or ``time_budget`` seconds, whichever comes
+        first, so each call fits Odoo's cron limits whatever the actions cost.
+        """
+        companies = self.env["res.company"].search([], order="id")
+        for company in companies:
+            today = company._collection_today()
+            if (
+                company.collection_refresh_date != today
+                or company.collection_commitments_date != today
+            ):
+                self._run_company(company, trigger="cron", act=False)
+                self.env["ir.cron"]._notify_progress(done=1, remaining=len(companies))
+                return
+            trigger = "manual" if company.collection_run_requested else "cron"
+            _run, stats = self._run_company(
+                company, limit=batch_size, trigger=trigger, time_budget=time_budget
+            )
+            # A slice that only failed makes no progress: stop until the next run.
+            if stats["state"] == "partial" and stats["action_count"]:
+                done = stats["action_count"] + stats["failure_count"]
+                self.env["ir.cron"]._notify_progress(
+                    done=done, remaining=max(stats["debtor_due_count"] - done, 1)
+                )
+                return
+            if company.collection_run_requested:
+                company._collection_mark_day("collection_run_requested", False)
+        _logger.info("Collections run done for %d companies", len(companies))
+        self.env["ir.cron"]._notify_progress(done=len(companies), remaining=0)
+
+    # === BUSINESS / HOOKS === #
+    @api.model
+    def _acquire_lock(self, company):
+        """Refuse a second run of the same company while one holds the lock."""
+        locked = self.env.execute_query(
+            SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", RUN_LOCK_KEY, company.id)
+        )[0][0]
+        if not locked:
+            raise UserError(
+                self.env._(
+                    "A collections run is already in progress for %(company)s. "
+                    "Wait for it to finish, then try again.",
+                    company=company.name,
+                )
+            )
+
+    @api.model
+    def _prepare_day(self, company, today, force):
+        """The day's figures, classification, promises and plans.
+
+        Once a day for the scheduled run; every time when ``force`` ("Run
+        now", the tests), so new debt is seen at once (only changes are
+        written).
+
+        :return: the commitments' outcome, see ``collection.commitments``
+        """
+        if force or company.collection_refresh_date != today:
+            self.env["collection.ledger"]._refresh_company(company, today=today)
+            company._collection_mark_day("collection_refresh_date", today)
+        commitments = {}
+        if force or company.collection_commitments_date != today:
+            commitments = self.env["collection.commitments"]._follow_company(
+                company, today
+            )
+            company._collection_mark_day("collection_commitments_date", today)
+        return commitments
+
+    @api.model
+    def _run_company(
+        self,
+        company,
+        today=None,
+        limit=None,
+        trigger="manual",
+        time_budget=None,
+        act=True,
+    ):
+        """Escalate the due debtors of one company.
+
+        Phases: the day's preparation (:meth:`_prepare_day`), episodes closed,
+        due levels decided set-based, actions taken one debtor at a time under
+        a savepoint. Mails are only queued: Odoo's mail queue sends them after
+        the commit, and no commit happens inside a slice.
+
+        :param limit: act on at most this many debtors (a cron slice)
+        :param time_budget: stop acting after this many seconds (a cron slice)
+        :param act: ``False`` prepares the day only: the scheduled run's first
+            slice of each company
+        :return: ``(run, stats)``; ``run`` is empty when nothing was due
+        """
+        started = time.monotonic()
+        self = self.with_company(company)
+        today = today or company._collection_today()
+        self._acquire_lock(company)
+        commitments = self._prepare_day(company, today, force=trigger == "manual")
+        open_sql = self.env["collection.receivable"]._open_sql(company)
+        stats = {
+            key: len(commitments.get(state, ()))
+            for key, state in COMMITMENT_COUNTS.items()
+        }
+        stats.update(
+            company_id=company.id,
+            date=today,
+            trigger=trigger,
+            episode_closed_count=self._close_episodes(company, today, open_sql),
+            action_count=0,
+            failure_count=0,
+            skipped_count=0,
+            retried_count=0,
+            concurrent_count=0,
+        )
+        decisions = self._decide(company, today, open_sql) if act else []
+        stats["debtor_due_count"] = len(decisions)
+        todo = decisions[:limit] if limit else decisions
+        log = []
+        mails = commitments.get("mails", self.env["mail.mail"])
+        processed = 0
+        Debtor = self.env["collection.debtor"]
+        # Debtors of the slice are read together, not one query each.
+        prefetch = [debtor_id for debtor_id, _decision in todo]
+        for debtor_id, decision in todo:
+            if (
+                processed
+                and time_budget
+                and (
+                    time.monotonic() - started > time_budget
+                    or len(decision.move_ids) > BIG_DEBTOR_MOVES
+                )
+            ):
+                break
+            processed += 1
+            debtor = Debtor.browse(debtor_id).with_prefetch(prefetch)
+            try:
+                with self.env.cr.savepoint():
+                    result = self._act(debtor, decision, today, open_sql)
+            except CONCURRENT_ERRORS:
+                # Paid or edited concurrently: decided again by the next run.
+                stats["concurrent_count"] += 1
+                continue
+            except Exception as error:  # noqa: BLE001 - one debtor never stops a batch
+                _logger.warning(
+                    "Collections: %s failed: %s", debtor.display_name, error
+                )
+                stats["failure_count"] += 1
+                log.append(f"{debtor.display_name}: {error}")
+                debtor.message_post(
+                    body=self.env._(
+                        "Collections run: %(level)s could not be taken: %(error)s",
+                        level=decision.level_record.name,
+                        error=str(error),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
+            if result is None:
+                continue
+            stats["action_count"] += 1
+            stats["skipped_count"] += len(decision.skipped)
+            stats["retried_count"] += int(result.get("retried", False))
+            mails |= result.get("mail") or mails
+        if mails:
+            # Sent by Odoo's mail queue once this transaction is committed.
+            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
+        stats["state"] = "partial" if processed < len(decisions) or not act else "done"
+        counted = ("episode_closed_count", *COMMITMENT_COUNTS)
+        if not (decisions or any(stats[key] for key in counted)):
+            # Nothing was due: a same-day re-run writes nothing, not even a log.
+            return self.env["collection.run"], stats
+        run = system_env(self.env["collection.run"].sudo()).create(
+            dict(stats, date_end=fields.Datetime.now(), log="\n".join(log) or False)
+        )
+        return run.with_env(self.env), stats
+
+    @api.model
+    def _eligible_lines_sql(self, company, today, window, open_sql, debtor_ids=None):
+        """Open debit receivable lines that drive escalation, per debtor.
+
+        Not excluded (dispute/hold), not on a debtor hold, due before
+        ``today + window`` (``window`` = the earliest pre-due reminder), not
+        covered by an active plan or an open promise still in its time.
+        """
+        debtor_filter = SQL("")
+        if debtor_ids:
+            debtor_filter = SQL("AND d.id IN %s", tuple(debtor_ids))
+        return SQL(
+            """
+            SELECT d.id AS debtor_id,
+                   MAX(%(today)s::date - aml.date_maturity) AS days,
+                   SUM(aml.amount_residual) AS amount,
+                   ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
+                   ARRAY_AGG(aml.id) AS line_ids
+              FROM collection_debtor d
+              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+              JOIN account_move_line aml ON aml.partner_id = p.id
+              JOIN account_move m ON m.id = aml.move_id
+             WHERE d.company_id = %(company)s
+               AND d.active
+               AND (d.hold_until IS NULL OR d.hold_until < %(today)s)
+               AND %(open_receivable)s
+               AND aml.amount_residual > 0
+               AND aml.date_maturity <= %(horizon)s
+               AND NOT COALESCE(m.collection_excluded, FALSE)
+               AND NOT EXISTS (
+                   SELECT 1 FROM collection_plan_move_rel pr
+                     JOIN collection_plan pl ON pl.id = pr.plan_id
+                    WHERE pr.move_id = m.id AND pl.state = 'active')
+               AND NOT EXISTS (
+                   SELECT 1 FROM collection_promise pm
+                     JOIN res_company c ON c.id = pm.company_id
+                    WHERE pm.debtor_id = d.id AND pm.state = 'open'
+                      AND pm.date + c.collection_promise_grace_days >= %(today)s
+                      AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                        WHERE r.promise_id = pm.id)
+                           OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                       WHERE r.promise_id = pm.id
+                                         AND r.move_id = m.id)))
+               %(debtor_filter)s
+             GROUP BY d.id
+            """,
+            today=today,
+            horizon=fields.Date.add(today, days=window),
+            company=company.id,
+            debtor_filter=debtor_filter,
+            open_receivable=open_sql,
+        )
+
+    @api.model
+    def _window(self, policies):
+        """Days before the due date of the earliest pre-due reminder (>= 0)."""
+        return dunning.pre_due_window(policies.level_ids.mapped("days"))
+
+    @api.model
+    def _taken_levels(self, company):
+        """Levels already taken (or under way) per debtor in its current episode."""
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT c.debtor_id, ARRAY_AGG(DISTINCT c.level_id)
+                  FROM collection_contact c
+                  JOIN collection_debtor d ON d.id = c.debtor_id
+                 WHERE d.company_id = %s AND c.episode = d.episode
+                   AND c.level_id IS NOT NULL AND c.state != 'failed'
+                 GROUP BY c.debtor_id
+                """,
+                company.id,
+            )
+        )
+        return dict(rows)
+
+    @api.model
+    def _decide(self, company, today, open_sql):
+        """Set-based: the level due now for each debtor, with no query per debtor.
+
+        :return: list of ``(debtor_id, Decision)`` for debtors with a level due
+        """
+        policies = self.env["collection.policy"].search(
+            [("company_id", "=", company.id)]
+        )
+        policies.level_ids.fetch(["days", "sequence", "min_amount", "action", "name"])
+        if not policies:
+            return []
+        ladders = {policy.id: policy._as_levels() for policy in policies}
+        rules = policies._as_rules()
+        window = self._window(policies)
+        self.env.flush_all()
+        rows = self.env.execute_query_dict(
+            self._eligible_lines_sql(company, today, window, open_sql)
+        )
+        if not rows:
+            return []
+        taken = self._taken_levels(company)
+        debtors = self.env["collection.debtor"].browse([r["debtor_id"] for r in rows])
+        debtors.fetch(["abc_class", "debtor_type", "stage", "forced_level_id"])
+        levels = self.env["collection.level"]
+        decisions = []
+        for row in rows:
+            debtor = debtors.browse(row["debtor_id"])
+            policy = policies.browse(
+                policy_rules.choose_policy(rules, debtor.abc_class, debtor.debtor_type)
+            )
+            if not policy:
+                continue
+            decision = dunning.due_level(
+                ladders[policy.id],
+                row["days"],
+                Decimal(row["amount"]),
+                taken.get(debtor.id, ()),
+            )
+            forced = debtor.forced_level_id
+            if forced and forced.id not in taken.get(debtor.id, ()):
+                # A defaulted plan sends the debt back at a set level.
+                policy = forced.policy_id
+                decision = dunning.LevelDecision(level=forced._as_level())
+            if decision.level is None:
+                continue
+            decisions.append(
+                (
+                    debtor.id,
+                    Decision(
+                        level=decision.level,
+                        skipped=decision.skipped,
+                        level_record=levels.browse(decision.level.key),
+                        policy=policy,
+                        days=row["days"],
+                        amount=Decimal(row["amount"]),
+                        move_ids=tuple(row["move_ids"]),
+                    ),
+                )
+            )
+        decisions.sort(key=lambda item: (-item[1].days, item[0]))
+        return decisions
+
+    @api.model
+    def _close_episodes(self, company, today, open_sql):
+        """End the episode of debtors whose escalated debt is paid.
+
+        One grouped query gives, per escalated debtor, the open debit due by
+        its horizon; ``lib.dunning`` decides whether the episode is over (the
+        horizon never goes backwards with the clock); one UPDATE closes them.
+        """
+        policies = self.env["collection.policy"].search(
+            [("company_id", "=", company.id)]
+        )
+        window = self._window(policies)
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT d.id, d.last_action_date
+                  FROM collection_debtor d
+                 WHERE d.company_id = %s AND d.level_id IS NOT NULL
+                """,
+                company.id,
+            )
+        )
+        if not rows:
+            return 0
+        horizons = {
+            debtor_id: dunning.episode_horizon(today, last, window)
+            for debtor_id, last in rows
+        }
+        due = dict(
+            self.env.execute_query(
+                SQL(
+                    """
+                    SELECT d.id, COALESCE(SUM(aml.amount_residual), 0)
+                      FROM collection_debtor d
+                      JOIN UNNEST(%(ids)s::int4[], %(horizons)s::date[])
+                           AS h(id, horizon) ON h.id = d.id
+                      JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+                      JOIN account_move_line aml ON aml.partner_id = p.id
+                     WHERE %(open_receivable)s
+                       AND aml.amount_residual > 0
+                       AND aml.date_maturity <= h.horizon
+                     GROUP BY d.id
+                    """,
+                    ids=list(horizons),
+                    horizons=[str(day) for day in horizons.values()],
+                    open_receivable=open_sql,
+                )
+            )
+        )
+        closed = [
+            debtor_id
+            for debtor_id in horizons
+            if dunning.episode_closed(Decimal(str(due.get(debtor_id, 0))))
+        ]
+        if closed:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE collection_debtor
+                       SET episode = episode + 1, level_id = NULL, stage = 'normal',
+                           write_date = NOW() AT TIME ZONE 'UTC'
+                     WHERE id IN %s
+                    """,
+                    tuple(closed),
+                )
+            )
+            self.env["collection.debtor"].invalidate_model(
+                ["episode", "level_id", "stage", "write_date"]
+            )
+        return len(closed)
+
+    @api.model
+    def _act(self, debtor, decision, today, open_sql):
+        """Take the decided level for one debtor (inside a savepoint).
+
+        Re-reads the debtor's eligible lines under a row lock first, so a
+        payment reconciled since the decision is honoured. The debtor's level
+        is set before the handler runs, so its letter speaks for that level;
+        a failure rolls both back.
+
+        :return: ``None`` when nothing was done, else the handler's result
+        """
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM collection_debtor WHERE id = %s"
+                " FOR NO KEY UPDATE NOWAIT",
+                debtor.id,
+            )
+        )
+        self.env.flush_all()
+        fresh = self.env.execute_query_dict(
+            self._eligible_lines_sql(
+                debtor.company_id,
+                today,
+                self._window(decision.policy),
+                open_sql,
+                debtor_ids=debtor.ids,
+            )
+        )
+        if not fresh:
+            return None
+        # Lock the lines the level is about: a payment reconciled since this
+        # transaction began (or being reconciled right now) makes this fail,
+        # and the debtor is left for the next run instead of being reminded.
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM account_move_line WHERE id IN %s"
+                " FOR NO KEY UPDATE NOWAIT",
+                tuple(fresh[0]["line_ids"]),
+            )
+        )
+        check = dunning.due_level(
+            decision.policy._as_levels(),
+            fresh[0]["days"],
+            Decimal(fresh[0]["amount"]),
+            (),
+        )
+        if debtor.forced_level_id.id == decision.level.key:
+            check = dunning.LevelDecision(level=decision.level)
+        if check.level is None or check.level.key != decision.level.key:
+            # The debt changed since the decision: the next run decides again.
+            return None
+        level = decision.level_record
+        moves = self.env["account.move"].browse(fresh[0]["move_ids"])
+        if decision.skipped:
+            self._log_skipped(debtor, decision, level)
+        system_env(debtor).write(
+            {
+                "level_id": level.id,
+                "policy_id": decision.policy.id,
+                "last_action_date": today,
+                "forced_level_id": False,
+            }
+        )
+        result = self.env[f"collection.handler.{level.action}"]._take(
+            debtor, level, moves, today
+        )
+        # Informative only, and a debtor may have thousands of invoices: one
+        # UPDATE, not account.move's write() (lock dates, tracking, recomputes).
+        self.env.cr.execute(
+            SQL(
+                "UPDATE account_move SET collection_level_id = %s WHERE id IN %s",
+                level.id,
+                tuple(moves.ids),
+            )
+        )
+        moves.invalidate_recordset(["collection_level_id"])
+        return result
+
+    @api.model
+    def _log_skipped(self, debtor, decision, level):
+        """One log entry per skipped level: they were due, a higher one wins."""
+        skipped = self.env["collection.level"].browse([s.key for s in decision.skipped])
+        system_env(self.env["collection.contact"]).create(
+            [
+                {
+                    "debtor_id": debtor.id,
+                    "channel": ACTION_CHANNEL[lower.action],
+                    "is_automatic": True,
+                    "level_id": lower.id,
+                    "episode": debtor.episode,
+                    "state": "skipped",
+                    "user_id": self.env.user.id,
+                    "note": self.env._(
+                        "Skipped: a higher level (%(level)s) was already due.",
+                        level=level.name,
+                    ),
+                }
+                for lower in skipped
+            ]
+        )
+
+
+class Decision:
+    """A level decided for one debtor, with what the action needs."""
+
+    __slots__ = (
+        "level",
+        "skipped",
+        "level_record",
+        "policy",
+        "days",
+        "amount",
+        "move_ids",
+    )
+
+    def __init__(self, level, skipped, level_record, policy, days, amount, move_ids):
+        self.level = level
+        self.skipped = skipped
+        self.level_record = level_record
+        self.policy = policy
+        self.days = days
+        self.amount = amount
+        self.move_ids = move_ids

@@ -1,0 +1,36 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class CollectionHandlerEmail(models.AbstractModel):
+    """E-mail reminder: a mail in the partner's language, retried if it failed."""
+
+    _name = "collection.handler.email"
+    _inherit = "collection.handler"
+    _description = "Collections: E-mail Reminder"
+
+    @api.model
+    def _take(self, debtor, level, moves, today):
+        failed = self._failed_contact(debtor, level)
+        if failed:
+            return self._retry(failed)
+        recipient = self._recipient(debtor, "accountant")
+        if not recipient:
+            return self._fallback_call(
+                debtor, level, moves, today, self.env._("no usable e-mail address")
+            )
+        template = level.mail_template_id or self.env.ref(
+            "collections_addon.mail_template_collection_reminder"
+        )
+        mail = self._mail(debtor, template, recipient)
+        contact = self._create_contact(
+            debtor,
+            level,
+            "email",
+            moves,
+            state="pending",
+            mail_id=mail.id,
+            contact_partner_id=recipient.id,
+        )
+        return {"contact": contact, "mail": mail}

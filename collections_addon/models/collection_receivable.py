@@ -1,0 +1,133 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class CollectionReceivable(models.AbstractModel):
+    """The one definition of an open receivable line, in SQL and as a domain.
+
+    A line of company C is *receivable* when it is posted, belongs to C and
+    books on one of C's receivable accounts (a branch books on its parents'
+    accounts). It is *open* when, in addition, it is not reconciled and has a
+    residual. Every query of the addon (the refresh, the run, the follow-up of
+    promises, the documents, the export) uses these methods; a test checks that
+    the SQL and the ORM forms select the same lines.
+    """
+
+    _name = "collection.receivable"
+    _description = "Collections: Open Receivable Lines"
+
+    @api.model
+    def _account_ids(self, company):
+        """The receivable accounts ``company`` books on, as literal ids.
+
+        With literal ids (not a sub-query) PostgreSQL reads the open lines
+        through Odoo's partial "unreconciled" index on (account, partner).
+        """
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT a.id FROM account_account a
+                 WHERE a.account_type = 'asset_receivable'
+                   AND a.id IN (SELECT account_account_id
+                                  FROM account_account_res_company_rel
+                                 WHERE res_company_id IN %s)
+                """,
+                tuple(company.sudo().parent_ids.ids),
+            )
+        )
+        return tuple(row[0] for row in rows) or (0,)
+
+    @api.model
+    def _receivable_sql(self, company, accounts=None, alias="aml"):
+        """SQL condition: a posted receivable line of ``company``.
+
+        :param accounts: :meth:`_account_ids` of the company, when the caller
+            already has them (a run reads them once)
+        """
+        aml = SQL.identifier(alias)
+        return SQL(
+            "%(aml)s.company_id = %(company)s AND %(aml)s.account_id IN %(accounts)s"
+            " AND %(aml)s.parent_state = 'posted'",
+            aml=aml,
+            company=company.id,
+            accounts=accounts or self._account_ids(company),
+        )
+
+    @api.model
+    def _open_sql(self, company, accounts=None, alias="aml"):
+        """SQL condition: an open receivable line of ``company``.
+
+        Written as Odoo's partial "unreconciled" index is defined, so the open
+        lines are read through that index.
+        """
+        aml = SQL.identifier(alias)
+        return SQL(
+            "%s AND %s.reconciled IS NOT TRUE AND %s.amount_residual != 0",
+            self._receivable_sql(company, accounts, alias),
+            aml,
+            aml,
+        )
+
+    @api.model
+    def _open_domain(self, company, partners=None):
+        """The same condition as :meth:`_open_sql`, as an ORM domain.
+
+        :param partners: commercial partners whose lines (their contacts'
+            included) are wanted; all partners when omitted
+        """
+        domain = [
+            ("company_id", "=", company.id),
+            ("account_id", "in", list(self._account_ids(company))),
+            ("parent_state", "=", "posted"),
+            ("reconciled", "=", False),
+            ("amount_residual", "!=", 0),
+        ]
+        if partners is not None:
+            domain.append(("partner_id.commercial_partner_id", "in", partners.ids))
+        return domain
+
+    @api.model
+    def _open_lines(self, debtor):
+        """The open receivable lines of ``debtor``, oldest due first."""
+        return (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                self._open_domain(debtor.company_id, debtor.partner_id),
+                order="date_maturity, id",
+            )
+            .with_env(self.env)
+        )
+
+    @api.model
+    def _open_items(self, debtor):
+        """The open receivable items of ``debtor`` as plain rows, oldest due
+        first: one query however many items (a debtor may have thousands).
+
+        :return: dicts with ``id``, ``move_id``, ``name``, ``date``,
+            ``date_maturity``, ``amount_residual`` (company currency),
+            ``amount_residual_currency`` and ``currency`` (the document's)
+        """
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model(["name", "invoice_date"])
+        return self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT aml.id, aml.move_id, m.name,
+                       COALESCE(m.invoice_date, aml.date) AS date,
+                       aml.date_maturity, aml.amount_residual,
+                       aml.amount_residual_currency, cur.name AS currency
+                  FROM account_move_line aml
+                  JOIN account_move m ON m.id = aml.move_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                  JOIN res_currency cur ON cur.id = aml.currency_id
+                 WHERE p.commercial_partner_id = %(partner)s
+                   AND %(open)s
+                 ORDER BY aml.date_maturity, aml.id
+                """,
+                partner=debtor.partner_id.id,
+                open=self._open_sql(debtor.company_id),
+            )
+        )

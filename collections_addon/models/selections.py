@@ -1,0 +1,89 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The one source of every selection list of the addon.
+
+Labels are translated through the fields that use them (Odoo exports field
+selections to the .pot); code never compares labels, only the keys.
+"""
+
+DEBTOR_TYPES = [
+    ("forgetful", "Forgetful"),
+    ("involuntary", "Involuntary"),
+    ("chronic", "Chronic"),
+    ("irresponsible", "Irresponsible"),
+    ("fraudulent", "Fraudulent"),
+]
+ABC_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
+DEBTOR_STAGES = [
+    ("normal", "Normal"),
+    ("legal", "Legal Action"),
+    ("agency", "Collection Agency"),
+]
+LEVEL_ACTIONS = [
+    ("email", "E-mail reminder"),
+    ("call", "Phone call"),
+    ("letter", "Letter"),
+    ("demand", "Formal demand letter"),
+    ("legal", "Legal action"),
+    ("agency", "Collection agency"),
+]
+LEVEL_TONES = [
+    ("friendly", "Friendly"),
+    ("firm", "Firm"),
+    ("formal", "Formal"),
+    ("final", "Final"),
+]
+CONTACT_CHANNELS = [
+    ("call", "Call"),
+    ("email", "E-mail"),
+    ("sms", "SMS"),
+    ("letter", "Letter"),
+    ("meeting", "Meeting"),
+    ("portal", "Portal"),
+]
+CONTACT_OUTCOMES = [
+    ("reached", "Reached"),
+    ("no_answer", "No answer"),
+    ("voicemail", "Voicemail"),
+    ("wrong_number", "Wrong number"),
+    ("promise", "Promise to pay"),
+    ("dispute", "Dispute"),
+    ("refused", "Refused to pay"),
+    ("paid_claimed", "Paid (claimed)"),
+    ("plan_requested", "Plan requested"),
+]
+UNANSWERED_OUTCOMES = ("no_answer", "voicemail", "wrong_number")
+CONTACT_STATES = [
+    ("done", "Done"),
+    ("pending", "Pending"),
+    ("sent", "Sent"),
+    ("failed", "Failed"),
+    ("skipped", "Skipped"),
+]
+PROMISE_STATES = [
+    ("open", "Open"),
+    ("kept", "Kept"),
+    ("broken", "Broken"),
+    ("cancelled", "Cancelled"),
+]
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("active", "Active"),
+    ("done", "Done"),
+    ("defaulted", "Defaulted"),
+    ("cancelled", "Cancelled"),
+]
+PLAN_INTERVALS = [
+    ("weekly", "Weekly"),
+    ("biweekly", "Every Two Weeks"),
+    ("monthly", "Monthly"),
+]
+PLAN_LINE_STATES = [("pending", "Pending"), ("paid", "Paid"), ("overdue", "Overdue")]
+RUN_STATES = [
+    ("queued", "Queued"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("partial", "Partly Done"),
+]
+RUN_TRIGGERS = [("cron", "Scheduled"), ("manual", "Run Now")]
