@@ -71,3 +71,19 @@ def bucket_sql_bounds() -> list[tuple[str, int | None, int | None]]:
     (('not_due', None, 0), ('over_365', 366, None))
     """
     return list(_BOUNDS)
+
+
+def kanban_color(max_days_overdue: int) -> int:
+    """The debtor's kanban colour: green when nothing is overdue, then yellow
+    (up to 30 days), orange (up to 90) and red.
+
+    >>> [kanban_color(d) for d in (0, 30, 90, 91)]
+    [10, 3, 2, 1]
+    """
+    if max_days_overdue <= 0:
+        return 10
+    if max_days_overdue <= 30:
+        return 3
+    if max_days_overdue <= 90:
+        return 2
+    return 1

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from ..lib import bounds
+from . import lib_messages
 from .collection_guard import MANAGER, USER, check_group, is_system
 from .collection_ledger import REFRESH_COLUMNS
 from .selections import ABC_CLASSES, DEBTOR_STAGES, DEBTOR_TYPES
@@ -356,15 +357,8 @@ class CollectionDebtor(models.Model):
                 value = debtor[fname]
                 if value and bounds.check_date(value, today):
                     raise ValidationError(
-                        _(
-                            "%(field)s of %(debtor)s: %(date)s is outside the "
-                            "allowed window (%(past)s days back to %(future)s "
-                            "days ahead).",
-                            field=debtor._fields[fname].string,
-                            debtor=debtor.display_name,
-                            date=value,
-                            past=bounds.DATE_PAST_DAYS,
-                            future=bounds.DATE_FUTURE_DAYS,
+                        lib_messages.date_problem(
+                            self.env, debtor._fields[fname].string, value
                         )
                     )
 

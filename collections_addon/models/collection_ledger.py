@@ -17,13 +17,7 @@ FIGURE_COLUMNS = {
     "amount_due": "numeric",
     "amount_overdue": "numeric",
     "amount_credit": "numeric",
-    "aging_not_due": "numeric",
-    "aging_1_30": "numeric",
-    "aging_31_60": "numeric",
-    "aging_61_90": "numeric",
-    "aging_91_180": "numeric",
-    "aging_181_365": "numeric",
-    "aging_over_365": "numeric",
+    **{f"aging_{bucket}": "numeric" for bucket in aging.BUCKETS},
     "max_days_overdue": "int4",
     "open_line_count": "int4",
     "next_action_date": "date",
@@ -62,10 +56,8 @@ EMPTY = {"numeric": 0.0, "int4": 0, "jsonb": "[]", "bool": False}
 def _array_literal(cast, values):
     """One column of the UPDATE as a PostgreSQL array literal: ``{1.5,NULL}``.
 
-    A single text parameter per column that PostgreSQL parses with its array
-    input function; passing Python lists instead makes psycopg2 spell out
-    ``ARRAY[...]`` expressions of thousands of constants, several times slower
-    to send and to parse. Texts are quoted and escaped; ``None`` is NULL.
+    One text parameter per column (psycopg2's ``ARRAY[...]`` of thousands of
+    constants is several times slower). Texts are quoted; ``None`` is NULL.
     """
     if cast == "bool":
         items = ("NULL" if v is None else ("t" if v else "f") for v in values)
@@ -244,7 +236,7 @@ class CollectionLedger(models.AbstractModel):
 
     @api.model
     def _behaviour_extra(self, contact_row):
-        """Hook: more :class:`lib.classification.Behaviour` inputs from the rows."""
+        """More :class:`lib.classification.Behaviour` inputs from the rows."""
         return {
             name: int(contact_row.get(name) or 0)
             for name in (
@@ -259,10 +251,7 @@ class CollectionLedger(models.AbstractModel):
     def _refresh_companies(self, companies=None, today=None):
         """Refresh the ledger of ``companies`` (default: all); return rows written."""
         companies = companies or self.env["res.company"].sudo().search([])
-        written = 0
-        for company in companies:
-            written += self._refresh_company(company, today=today)
-        return written
+        return sum(self._refresh_company(c, today=today) for c in companies)
 
     @api.model
     def _refresh_company(self, company, today=None):
@@ -396,7 +385,7 @@ class CollectionLedger(models.AbstractModel):
                     Decimal(str(vals["amount_overdue"])), fig["next_due_date"], today
                 ),
                 next_action_by_user=False,
-                color=self._color_for(max_days),
+                color=aging.kanban_color(max_days),
             )
             values[fig["partner_id"]] = vals
         return values
@@ -545,17 +534,6 @@ class CollectionLedger(models.AbstractModel):
         return values
 
     @api.model
-    def _color_for(self, max_days_overdue):
-        """Kanban colour: green when nothing is overdue, then yellow, orange, red."""
-        if max_days_overdue <= 0:
-            return 10
-        if max_days_overdue <= 30:
-            return 3
-        if max_days_overdue <= 90:
-            return 2
-        return 1
-
-    @api.model
     def _values_differ(self, row, vals):
         """Whether the stored ``row`` (:meth:`_stored_rows`) differs from ``vals``."""
         return any(row[name] != new for name, new in vals.items())
@@ -564,8 +542,7 @@ class CollectionLedger(models.AbstractModel):
     def _bulk_update(self, rows):
         """Write changed figures in one ``UPDATE ... FROM UNNEST(...)`` per chunk.
 
-        One array parameter per column, whatever the number of rows. The
-        figures are volatile and untracked, so the ORM write (one query per
+        The figures are volatile and untracked: the ORM write (one query per
         distinct value set, plus tracking) is bypassed on purpose.
         """
         if not rows:

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib import bounds, dunning
+from . import lib_messages
 from .selections import LEVEL_ACTIONS, LEVEL_TONES
 
 
@@ -71,13 +72,10 @@ class CollectionLevel(models.Model):
             for fname in ("min_amount", "fee_amount"):
                 if bounds.check_amount(level[fname]):
                     raise ValidationError(
-                        _(
-                            "%(field)s of level %(level)s: %(amount)s is not a "
-                            "finite amount between 0 and %(max)s.",
-                            field=level._fields[fname].string,
-                            level=level.name,
-                            amount=level[fname],
-                            max=bounds.MAX_AMOUNT,
+                        lib_messages.amount_problem(
+                            self.env,
+                            f"{level._fields[fname].string} ({level.name})",
+                            level[fname],
                         )
                     )
 

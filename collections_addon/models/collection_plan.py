@@ -5,24 +5,16 @@ from decimal import Decimal
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import bounds, schedule
+from ..lib import approval, bounds, schedule
+from . import lib_messages
 from .collection_guard import MANAGER, USER, check_group, is_system
 from .selections import PLAN_INTERVALS, PLAN_STATES
 
 REPORT_AGREEMENT = "collections_addon.action_report_collection_plan"
 # What the debtor agrees to: changed only in draft, by whoever then shaped it.
 TERMS = frozenset(
-    {
-        "invoice_ids",
-        "interest_amount",
-        "fee_amount",
-        "down_payment",
-        "installment_count",
-        "interval",
-        "date_start",
-        "line_ids",
-        "terms",
-    }
+    "invoice_ids interest_amount fee_amount down_payment installment_count "
+    "interval date_start line_ids terms".split()
 )
 MONEY_TERMS = ("down_payment", "interest_amount", "fee_amount")
 
@@ -40,17 +32,8 @@ class CollectionPlan(models.Model):
     _check_company_auto = True
 
     _collection_system_fields = frozenset(
-        {
-            "name",
-            "state",
-            "approved_by_id",
-            "date_approved",
-            "amount_total",
-            "amount_paid",
-            "fee_invoice_id",
-            "shaper_ids",
-            "approval_required",
-        }
+        "name state approved_by_id date_approved amount_total amount_paid "
+        "fee_invoice_id shaper_ids approval_required".split()
     )
     _collection_fixed_fields = frozenset({"company_id", "debtor_id"})
 
@@ -215,26 +198,14 @@ class CollectionPlan(models.Model):
             for fname in MONEY_TERMS:
                 if bounds.check_amount(plan[fname]):
                     raise ValidationError(
-                        _(
-                            "%(field)s of plan %(plan)s: %(amount)s is not a finite "
-                            "amount between 0 and %(max)s.",
-                            field=plan._fields[fname].string,
-                            plan=plan.name,
-                            amount=plan[fname],
-                            max=bounds.MAX_AMOUNT,
+                        lib_messages.amount_problem(
+                            self.env, plan._fields[fname].string, plan[fname]
                         )
                     )
-            today = plan.company_id._collection_today()
-            if bounds.check_date(plan.date_start, today):
+            if bounds.check_date(plan.date_start, plan.company_id._collection_today()):
                 raise ValidationError(
-                    _(
-                        "Start Date of plan %(plan)s: %(date)s is outside the "
-                        "allowed window (%(past)s days back to %(future)s days "
-                        "ahead).",
-                        plan=plan.name,
-                        date=plan.date_start,
-                        past=bounds.DATE_PAST_DAYS,
-                        future=bounds.DATE_FUTURE_DAYS,
+                    lib_messages.date_problem(
+                        self.env, plan._fields["date_start"].string, plan.date_start
                     )
                 )
             if plan.amount_to_schedule and (
@@ -262,36 +233,11 @@ class CollectionPlan(models.Model):
                         "Schedule of plan %(plan)s: %(problems)s",
                         plan=plan.name,
                         problems=" ".join(
-                            plan._schedule_problem(code, params)
+                            lib_messages.schedule_problem(self.env, code, params)
                             for code, params in problems
                         ),
                     )
                 )
-
-    def _schedule_problem(self, code, params):
-        """The sentence for a :func:`lib.schedule.check_schedule` code."""
-        return {
-            "empty": _("The schedule has no installments."),
-            "not_positive": _(
-                "Line %(line)s has amount %(amount)s; every installment must be "
-                "positive.",
-                line=params.get("line"),
-                amount=params.get("amount"),
-            ),
-            "dates_not_increasing": _(
-                "Line %(line)s is due on %(date)s, not after the previous line "
-                "(%(previous)s); dates must increase.",
-                line=params.get("line"),
-                date=params.get("date"),
-                previous=params.get("previous"),
-            ),
-            "sum_mismatch": _(
-                "The installments add up to %(total)s but the plan total is "
-                "%(expected)s.",
-                total=params.get("total"),
-                expected=params.get("expected"),
-            ),
-        }[code]
 
     # === CRUD === #
     @api.model_create_multi
@@ -390,13 +336,10 @@ class CollectionPlan(models.Model):
             except schedule.ScheduleError as error:
                 raise UserError(
                     _(
-                        "The schedule of plan %(plan)s cannot be computed (%(code)s: "
-                        "%(params)s). Check the amounts and the number of "
-                        "installments.",
+                        "Schedule of plan %(plan)s: %(problem)s",
                         plan=plan.name,
-                        code=error.code,
-                        params=", ".join(
-                            f"{key} {value}" for key, value in error.params.items()
+                        problem=lib_messages.schedule_error(
+                            self.env, error.code, error.params
                         ),
                     )
                 ) from error
@@ -529,32 +472,23 @@ class CollectionPlan(models.Model):
         return Decimal(str(self.currency_id.rounding)).normalize()
 
     def _approval_reasons(self):
+        """Why this version needs approval (:func:`lib.approval.approval_reasons`)."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        reasons = []
-        if self.currency_id and (
-            self.currency_id.compare_amounts(
-                self.amount_to_schedule, company.collection_plan_approval_amount
-            )
-            > 0
-        ):
-            reasons.append(_("the amount is above the approval threshold"))
-        if self.installment_count > company.collection_plan_max_installments:
-            reasons.append(_("more installments than allowed without approval"))
-        if self.approval_required:
-            reasons.append(_("it was changed after its approval"))
-        if self.debtor_id.debtor_type in ("chronic", "fraudulent"):
-            reasons.append(
-                _(
-                    "the debtor is %(type)s",
-                    type=dict(
-                        self.debtor_id._fields["debtor_type"]._description_selection(
-                            self.env
-                        )
-                    )[self.debtor_id.debtor_type],
-                )
-            )
-        return reasons
+        debtor = self.debtor_id
+        codes = approval.approval_reasons(
+            self._decimal(self.amount_to_schedule),
+            self._decimal(company.collection_plan_approval_amount),
+            self.installment_count,
+            company.collection_plan_max_installments,
+            debtor.debtor_type,
+            self.approval_required,
+        )
+        types = dict(debtor._fields["debtor_type"]._description_selection(self.env))
+        return [
+            lib_messages.approval_reason(self.env, code, types.get(debtor.debtor_type))
+            for code in codes
+        ]
 
     def _check_submittable(self):
         self.ensure_one()
@@ -618,33 +552,27 @@ class CollectionPlan(models.Model):
         )
 
     def _create_fee_invoice(self):
+        """The interest and fee of the plan, invoiced so payments settle them."""
         self.ensure_one()
-        lines = []
-        if self.interest_amount:
-            lines.append(
-                Command.create(
-                    {
-                        "name": _(
-                            "Interest of installment plan %(plan)s", plan=self.name
-                        ),
-                        "quantity": 1,
-                        "price_unit": self.interest_amount,
-                        "tax_ids": [Command.clear()],
-                    }
-                )
+        charges = (
+            (
+                self.interest_amount,
+                _("Interest of installment plan %(plan)s", plan=self.name),
+            ),
+            (self.fee_amount, _("Fee of installment plan %(plan)s", plan=self.name)),
+        )
+        lines = [
+            Command.create(
+                {
+                    "name": label,
+                    "quantity": 1,
+                    "price_unit": amount,
+                    "tax_ids": [Command.clear()],
+                }
             )
-        if self.fee_amount:
-            lines.append(
-                Command.create(
-                    {
-                        "name": _("Fee of installment plan %(plan)s", plan=self.name),
-                        "quantity": 1,
-                        "price_unit": self.fee_amount,
-                        "tax_ids": [Command.clear()],
-                    }
-                )
-            )
-        last = max(self.line_ids.mapped("date_due"))
+            for amount, label in charges
+            if amount
+        ]
         invoice = (
             self.env["account.move"]
             .sudo()
@@ -654,7 +582,7 @@ class CollectionPlan(models.Model):
                     "move_type": "out_invoice",
                     "partner_id": self.partner_id.id,
                     "invoice_date": self.company_id._collection_today(),
-                    "invoice_date_due": last,
+                    "invoice_date_due": max(self.line_ids.mapped("date_due")),
                     "invoice_origin": self.name,
                     "invoice_line_ids": lines,
                 }

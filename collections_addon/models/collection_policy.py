@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib import dunning
 from ..lib import policy as policy_rules
+from . import lib_messages
 from .selections import ABC_CLASSES, DEBTOR_TYPES
 
 
@@ -94,32 +95,11 @@ class CollectionPolicy(models.Model):
                         "Levels of policy %(policy)s: %(problems)s",
                         policy=policy.name,
                         problems=" ".join(
-                            policy._ladder_problem(code, params)
+                            lib_messages.ladder_problem(self.env, code, params)
                             for code, params in problems
                         ),
                     )
                 )
-
-    def _ladder_problem(self, code, params):
-        """The sentence for a :func:`lib.dunning.validate_ladder` code."""
-        return {
-            "empty": _("The escalation ladder has no levels."),
-            "duplicate_days": _(
-                "Two or more levels are set at %(days)s days; each level needs "
-                "its own day.",
-                days=params.get("days"),
-            ),
-            "duplicate_key": _(
-                "Level %(key)s appears more than once in the ladder.",
-                key=params.get("key"),
-            ),
-            "negative_min_amount": _(
-                "The level at %(days)s days has a negative minimum amount "
-                "(%(amount)s).",
-                days=params.get("days"),
-                amount=params.get("amount"),
-            ),
-        }[code]
 
     # === CRUD === #
     @api.ondelete(at_uninstall=False)

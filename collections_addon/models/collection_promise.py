@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib import bounds
 from ..lib import promise as promise_rules
+from . import lib_messages
 from .collection_guard import USER, check_group, is_system
 from .selections import CONTACT_CHANNELS, PROMISE_STATES
 
@@ -132,10 +133,8 @@ class CollectionPromise(models.Model):
             currency = promise.currency_id
             if bounds.check_amount(promise.amount):
                 raise ValidationError(
-                    _(
-                        "Amount: %(amount)s is not a finite amount below %(max)s.",
-                        amount=promise.amount,
-                        max=bounds.MAX_AMOUNT,
+                    lib_messages.amount_problem(
+                        self.env, self._fields["amount"].string, promise.amount
                     )
                 )
             open_debt = promise._open_debt()
@@ -147,40 +146,13 @@ class CollectionPromise(models.Model):
                 company.collection_promise_horizon_days,
             )
             for code, params in problems:
-                raise ValidationError(promise._problem_text(code, params, currency))
+                raise ValidationError(
+                    lib_messages.promise_problem(self.env, code, params, currency)
+                )
 
     def _decimal(self, amount):
         quantum = Decimal(str(self.currency_id.rounding)).normalize()
         return Decimal(str(amount or 0)).quantize(quantum)
-
-    def _problem_text(self, code, params, currency):
-        """The sentence for a :func:`lib.promise.validate_promise` code."""
-        money = {
-            key: currency.format(float(value))
-            for key, value in params.items()
-            if key in ("amount", "debt")
-        }
-        texts = {
-            "amount_not_positive": _(
-                "Amount: a promise to pay must be above zero (got %(amount)s).",
-                amount=money.get("amount"),
-            ),
-            "amount_above_debt": _(
-                "Amount: %(amount)s is more than the open debt it covers (%(debt)s).",
-                amount=money.get("amount"),
-                debt=money.get("debt"),
-            ),
-            "date_in_past": _(
-                "Promised Date: %(date)s is in the past.", date=params.get("date")
-            ),
-            "date_beyond_horizon": _(
-                "Promised Date: %(date)s is more than %(days)s days away; agree on "
-                "a nearer date or an installment plan.",
-                date=params.get("date"),
-                days=params.get("days"),
-            ),
-        }
-        return texts[code]
 
     # === CRUD === #
     @api.model_create_multi

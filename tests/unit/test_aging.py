@@ -88,3 +88,15 @@ def test_bucket_sql_bounds_mutated_result_module_unchanged():
 
 def test_aging_doctests_all_pass():
     assert doctest.testmod(aging).failed == 0
+
+
+def test_kanban_color_nothing_overdue_is_green():
+    assert aging.kanban_color(0) == 10
+
+
+def test_kanban_color_ninety_days_is_orange():
+    assert aging.kanban_color(90) == 2
+
+
+def test_kanban_color_over_ninety_days_is_red():
+    assert aging.kanban_color(91) == 1

@@ -1,0 +1,159 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The sentences for the codes ``lib/`` returns: one home for translating them.
+
+``lib/`` decides and returns ``(code, params)``; the models raise these
+sentences, translated in the user's language with ``env._``.
+"""
+
+from ..lib import bounds
+
+
+def ladder_problem(env, code, params):
+    """A :func:`lib.dunning.validate_ladder` problem."""
+    _ = env._
+    return {
+        "empty": lambda: _("The escalation ladder has no levels."),
+        "duplicate_days": lambda: _(
+            "Two or more levels are set at %(days)s days; each level needs its "
+            "own day.",
+            days=params.get("days"),
+        ),
+        "duplicate_key": lambda: _(
+            "Level %(key)s appears more than once in the ladder.", key=params.get("key")
+        ),
+        "negative_min_amount": lambda: _(
+            "The level at %(days)s days has a negative minimum amount (%(amount)s).",
+            days=params.get("days"),
+            amount=params.get("amount"),
+        ),
+    }[code]()
+
+
+def schedule_problem(env, code, params):
+    """A :func:`lib.schedule.check_schedule` problem."""
+    _ = env._
+    return {
+        "empty": lambda: _("The schedule has no installments."),
+        "not_positive": lambda: _(
+            "Line %(line)s has amount %(amount)s; every installment must be "
+            "positive.",
+            line=params.get("line"),
+            amount=params.get("amount"),
+        ),
+        "dates_not_increasing": lambda: _(
+            "Line %(line)s is due on %(date)s, not after the previous line "
+            "(%(previous)s); dates must increase.",
+            line=params.get("line"),
+            date=params.get("date"),
+            previous=params.get("previous"),
+        ),
+        "sum_mismatch": lambda: _(
+            "The installments add up to %(total)s but the plan total is "
+            "%(expected)s.",
+            total=params.get("total"),
+            expected=params.get("expected"),
+        ),
+    }[code]()
+
+
+def schedule_error(env, code, params):
+    """A :class:`lib.schedule.ScheduleError` of :func:`build_schedule`."""
+    _ = env._
+    texts = {
+        "count_below_one": lambda: _("A plan needs at least one installment."),
+        "count_above_cap": lambda: _(
+            "A plan has at most %(cap)s installments (got %(count)s).",
+            cap=params.get("cap"),
+            count=params.get("count"),
+        ),
+        "total_not_positive": lambda: _(
+            "There is nothing to schedule: the amount to schedule is %(total)s.",
+            total=params.get("total"),
+        ),
+        "down_payment_negative": lambda: _("The down payment cannot be negative."),
+        "down_payment_not_below_total": lambda: _(
+            "The down payment %(down_payment)s must be less than the amount to "
+            "schedule %(total)s.",
+            down_payment=params.get("down_payment"),
+            total=params.get("total"),
+        ),
+        "too_small_to_split": lambda: _(
+            "%(rest)s cannot be split into %(count)s installments of at least "
+            "%(quantum)s each.",
+            rest=params.get("rest"),
+            count=params.get("count"),
+            quantum=params.get("quantum"),
+        ),
+    }
+    if code in texts:
+        return texts[code]()
+    return _(
+        "The schedule cannot be computed (%(code)s); check the amounts, the "
+        "interval and the number of installments.",
+        code=code,
+    )
+
+
+def promise_problem(env, code, params, currency):
+    """A :func:`lib.promise.validate_promise` problem."""
+    _ = env._
+
+    def money(key):
+        return currency.format(float(params.get(key) or 0))
+
+    return {
+        "amount_not_positive": lambda: _(
+            "Amount: a promise to pay must be above zero (got %(amount)s).",
+            amount=money("amount"),
+        ),
+        "amount_above_debt": lambda: _(
+            "Amount: %(amount)s is more than the open debt it covers (%(debt)s).",
+            amount=money("amount"),
+            debt=money("debt"),
+        ),
+        "date_in_past": lambda: _(
+            "Promised Date: %(date)s is in the past.", date=params.get("date")
+        ),
+        "date_beyond_horizon": lambda: _(
+            "Promised Date: %(date)s is more than %(days)s days away; agree on a "
+            "nearer date or an installment plan.",
+            date=params.get("date"),
+            days=params.get("days"),
+        ),
+    }[code]()
+
+
+def amount_problem(env, label, value):
+    """A :func:`lib.bounds.check_amount` problem of the field ``label``."""
+    return env._(
+        "%(field)s: %(amount)s is not a finite amount between 0 and %(max)s.",
+        field=label,
+        amount=value,
+        max=bounds.MAX_AMOUNT,
+    )
+
+
+def date_problem(env, label, value):
+    """A :func:`lib.bounds.check_date` problem of the field ``label``."""
+    return env._(
+        "%(field)s: %(date)s is outside the allowed window (%(past)s days back to "
+        "%(future)s days ahead).",
+        field=label,
+        date=value,
+        past=bounds.DATE_PAST_DAYS,
+        future=bounds.DATE_FUTURE_DAYS,
+    )
+
+
+def approval_reason(env, code, debtor_type):
+    """A :func:`lib.approval.approval_reasons` code, as part of a list."""
+    _ = env._
+    return {
+        "above_threshold": lambda: _("the amount is above the approval threshold"),
+        "too_many_installments": lambda: _(
+            "more installments than allowed without approval"
+        ),
+        "revised": lambda: _("it was changed after its approval"),
+        "risky_type": lambda: _("the debtor is %(type)s", type=debtor_type),
+    }[code]()
