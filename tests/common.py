@@ -132,7 +132,15 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         return payment
 
     def refresh(self, company=None, today=None):
-        return self.Debtor._refresh_company(company or self.env.company, today=today)
+        return self.env["collection.ledger"]._refresh_company(
+            company or self.env.company, today=today
+        )
+
+    def send_mail_queue(self):
+        """What Odoo's mail queue does once the run's transaction is committed."""
+        mails = self.env["mail.mail"].sudo().search([("state", "=", "outgoing")])
+        mails.send(raise_exception=False)
+        return mails
 
     def debtor_of(self, partner, company=None):
         return self.Debtor.with_context(active_test=False).search(

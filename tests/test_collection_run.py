@@ -4,8 +4,10 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
+
+from odoo.addons.collections_addon.models.collection_guard import system_env
 
 from .common import CollectionsCommon
 
@@ -15,6 +17,7 @@ class EscalationCommon(CollectionsCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.Run = cls.env["collection.run"]
+        cls.Escalation = cls.env["collection.escalation"]
         cls.Contact = cls.env["collection.contact"]
         cls.env["collection.policy"]._ensure_default_policy(cls.env.company)
         cls.policy = cls.env["collection.policy"].search(
@@ -44,7 +47,10 @@ class EscalationCommon(CollectionsCommon):
         """Run the escalation on ``today + day`` with the clock moved there."""
         when = self.today + timedelta(days=day)
         with freeze_time(when):
-            run, stats = self.Run._run_company(company or self.env.company, today=when)
+            run, stats = self.Escalation._run_company(
+                company or self.env.company, today=when
+            )
+            self.send_mail_queue()
         return run, stats
 
     def contacts(self, partner=None, **filters):
@@ -315,11 +321,27 @@ class TestEscalationFaults(EscalationCommon):
             other.rollback()
 
     def test_run_now_button_needs_collections_user(self):
-        with self.assertRaises(UserError):
+        """Run now is refused to Viewers; for a collector it only enqueues."""
+        with self.assertRaises(AccessError):
             self.Run.with_user(self.viewer).action_run_now()
         self.make_invoice(100.0, -5)
+        cron = self.env.ref("collections_addon.ir_cron_collection_run")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        before = Trigger.search_count([("cron_id", "=", cron.id)])
         result = self.Run.with_user(self.collector).action_run_now()
-        self.assertEqual(result["params"]["type"], "success")
+        self.assertEqual(result["params"]["type"], "info")
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before + 1)
+        self.assertFalse(self.contacts(level_id=self.levels[3].id))
+        request = self.Run.search(
+            [("company_id", "=", self.env.company.id), ("state", "=", "queued")]
+        )
+        self.assertEqual(request.trigger, "manual")
+        # The cron worker then runs the company's day and closes the request.
+        for _slice in range(20):
+            self.Escalation.sudo()._cron_escalate()
+            if request.state == "done":
+                break
+        self.assertEqual(request.state, "done")
         self.assertTrue(self.contacts(level_id=self.levels[3].id))
 
     def test_cron_escalates_in_slices(self):
@@ -331,7 +353,7 @@ class TestEscalationFaults(EscalationCommon):
         )
         for partner in partners:
             self.make_invoice(50.0, -5, partner=partner)
-        cron_env = self.Run.sudo()  # the scheduled action runs as the superuser
+        cron_env = self.Escalation.sudo()  # the scheduled action runs as root
         domain = [("partner_id", "in", partners.ids), ("state", "!=", "skipped")]
         slices = 0
         # Other companies (demo data) may come first: slices go on until done.
@@ -339,6 +361,7 @@ class TestEscalationFaults(EscalationCommon):
             cron_env._cron_escalate(batch_size=2)
             slices += 1
         self.assertGreaterEqual(slices, 3)
+        self.send_mail_queue()
         done = self.Contact.search(domain)
         self.assertEqual(len(done), 5)
         runs = self.Run.sudo().search([("company_id", "=", self.env.company.id)])
@@ -352,26 +375,26 @@ class TestEscalationFaults(EscalationCommon):
         )
         self.make_invoice(50.0, -5, partner=partner)
         today = fields.Date.context_today(self.Run)
-        self.env["res.company"].sudo().search([]).write(
+        system_env(self.env["res.company"].sudo().search([])).write(
             {"collection_refresh_date": today, "collection_commitments_date": today}
         )
-        self.env.company.sudo().write(
+        system_env(self.env.company.sudo()).write(
             {"collection_refresh_date": False, "collection_commitments_date": False}
         )
         domain = [("partner_id", "=", partner.id), ("state", "!=", "skipped")]
-        self.Run.sudo()._cron_escalate()
+        self.Escalation.sudo()._cron_escalate()
         self.assertEqual(self.env.company.collection_refresh_date, today)
         self.assertEqual(self.env.company.collection_commitments_date, today)
         self.assertTrue(self.debtor_of(partner))
         self.assertFalse(self.Contact.search(domain))
         for _slice in range(10):  # other companies' due debtors may come first
-            self.Run.sudo()._cron_escalate()
+            self.Escalation.sudo()._cron_escalate()
             if self.Contact.search(domain):
                 break
         self.assertEqual(len(self.Contact.search(domain)), 1)
 
     def test_a_big_debtor_starts_a_cron_slice_of_its_own(self):
-        from odoo.addons.collections_addon.models import collection_run
+        from odoo.addons.collections_addon.models import collection_escalation
 
         company = self.setup_other_company(name="Big Debtor Co")["company"]
         self.env["collection.policy"]._ensure_default_policy(company)
@@ -385,18 +408,18 @@ class TestEscalationFaults(EscalationCommon):
             self.make_invoice(10.0, -10, partner=big, company=company)
         # More days overdue: decided first.
         self.make_invoice(10.0, -20, partner=small, company=company)
-        limit = collection_run.BIG_DEBTOR_MOVES
-        collection_run.BIG_DEBTOR_MOVES = 2
+        limit = collection_escalation.BIG_DEBTOR_MOVES
+        collection_escalation.BIG_DEBTOR_MOVES = 2
         try:
-            _run, first = self.Run._run_company(
+            _run, first = self.Escalation._run_company(
                 company, today=self.today, limit=50, time_budget=600
             )
             acted_first = set(self.Contact.search([]).partner_id)
-            _run, second = self.Run._run_company(
+            _run, second = self.Escalation._run_company(
                 company, today=self.today, limit=50, time_budget=600
             )
         finally:
-            collection_run.BIG_DEBTOR_MOVES = limit
+            collection_escalation.BIG_DEBTOR_MOVES = limit
         self.assertEqual(first["state"], "partial")
         self.assertIn(small, acted_first)
         self.assertNotIn(big, acted_first)
@@ -413,10 +436,12 @@ class TestEscalationFaults(EscalationCommon):
             )
             for partner in partners:
                 self.make_invoice(10.0, 30, partner=partner, company=company)
-            self.Run._run_company(company, today=self.today)  # figures of the day
+            self.Escalation._run_company(
+                company, today=self.today
+            )  # figures of the day
             self.env.flush_all()
             start = self.cr.sql_log_count
-            self.Run._run_company(company, today=self.today)
+            self.Escalation._run_company(company, today=self.today)
             self.env.flush_all()
             counts[size] = self.cr.sql_log_count - start
         self.assertEqual(counts[5], counts[30])

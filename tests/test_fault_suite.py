@@ -85,7 +85,7 @@ class TestFaultsTwoConnections(TransactionCase):
         )
         moves.action_post()
         env["collection.policy"]._ensure_default_policy(company)
-        env["collection.debtor"]._refresh_company(company)
+        env["collection.ledger"]._refresh_company(company)
         return partners, moves
 
     def taken(self, env, partners):
@@ -96,11 +96,11 @@ class TestFaultsTwoConnections(TransactionCase):
     def test_payment_reconciled_between_decision_and_action(self):
         with self.committed() as env:
             partners, moves = self.make_debtors(env, 2, tag="Pay")
-        Run = type(self.env["collection.run"])
-        original = Run._decide
+        Engine = type(self.env["collection.escalation"])
+        original = Engine._decide
 
-        def decide_then_pay(run_self, company, today):
-            decisions = original(run_self, company, today)
+        def decide_then_pay(engine, company, today, open_sql):
+            decisions = original(engine, company, today, open_sql)
             # An accountant reconciles a payment on another connection, now.
             with self.committed() as other:
                 invoice = other["account.move"].browse(moves[0].id)
@@ -110,11 +110,11 @@ class TestFaultsTwoConnections(TransactionCase):
             return decisions
 
         with self.committed() as env:
-            Run._decide = decide_then_pay
+            Engine._decide = decide_then_pay
             try:
-                _run, stats = env["collection.run"]._run_company(env.company)
+                _run, stats = env["collection.escalation"]._run_company(env.company)
             finally:
-                Run._decide = original
+                Engine._decide = original
         with self.committed() as env:
             paid, unpaid = partners
             self.assertFalse(self.taken(env, paid))
@@ -125,7 +125,7 @@ class TestFaultsTwoConnections(TransactionCase):
         with self.committed() as env:
             partners, _moves = self.make_debtors(env, 3, tag="Post")
         with self.committed(rollback=True) as run_env:
-            run_env["collection.run"]._run_company(run_env.company)
+            run_env["collection.escalation"]._run_company(run_env.company)
             self.assertEqual(len(self.taken(run_env, partners)), 3)
             # The run's transaction is still open, holding its locks.
             with self.committed() as accountant:
@@ -145,7 +145,8 @@ class TestFaultsTwoConnections(TransactionCase):
                 invoice.action_post()
                 self.assertEqual(invoice.state, "posted")
 
-    def test_run_now_refused_while_the_scheduled_run_holds_the_lock(self):
+    def test_run_now_queued_while_the_scheduled_run_holds_the_lock(self):
+        """Run now never waits for the running slice: it only queues a request."""
         with self.committed() as env:
             self.make_debtors(env, 1, tag="Lock")
             collector = env["res.users"].search([("login", "=", "fault_collector")])
@@ -170,25 +171,39 @@ class TestFaultsTwoConnections(TransactionCase):
                     }
                 )
         with self.committed(rollback=True) as cron_env:
-            cron_env["collection.run"]._run_company(cron_env.company, trigger="cron")
+            cron_env["collection.escalation"]._run_company(
+                cron_env.company, trigger="cron"
+            )
             with self.committed(rollback=True) as user_env:
+                user_env.cr.execute("SET LOCAL lock_timeout = '3s'")
                 user_env = user_env(user=collector.id)
-                with self.assertRaisesRegex(UserError, "already in progress"):
-                    user_env["collection.run"].action_run_now()
+                result = user_env["collection.run"].action_run_now()
+                self.assertEqual(result["params"]["type"], "info")
+                queued = user_env["collection.run"].search([("state", "=", "queued")])
+                self.assertEqual(queued.company_id, user_env.company)
+            with self.assertRaisesRegex(UserError, "already in progress"):
+                with self.committed(rollback=True) as other:
+                    other["collection.escalation"]._run_company(other.company)
 
     def test_crash_in_batch_two_then_rerun_acts_once_each(self):
         with self.committed() as env:
             partners, _moves = self.make_debtors(env, 5, tag="Crash")
             # Only this company is due today; earlier tests' debtors are done.
         with self.committed() as env:  # batch 1 commits
-            env["collection.run"]._run_company(env.company, limit=2, trigger="cron")
+            env["collection.escalation"]._run_company(
+                env.company, limit=2, trigger="cron"
+            )
         with self.committed(rollback=True) as env:  # batch 2 dies mid-way
-            env["collection.run"]._run_company(env.company, limit=2, trigger="cron")
+            env["collection.escalation"]._run_company(
+                env.company, limit=2, trigger="cron"
+            )
             env.flush_all()
             # the worker is killed here: nothing of this batch is committed
         for _batch in range(3):  # the re-run finishes the job
             with self.committed() as env:
-                env["collection.run"]._run_company(env.company, limit=2, trigger="cron")
+                env["collection.escalation"]._run_company(
+                    env.company, limit=2, trigger="cron"
+                )
         with self.committed() as env:
             taken = self.taken(env, partners)
             self.assertEqual(len(taken), 5)

@@ -51,7 +51,7 @@ class TestRpcBadInput(HttpCase):
             }
         )
         cls.invoice.action_post()
-        cls.env["collection.debtor"]._refresh_company(company)
+        cls.env["collection.ledger"]._refresh_company(company)
         cls.debtor = cls.env["collection.debtor"].search(
             [("partner_id", "=", cls.partner.id)]
         )
@@ -164,7 +164,7 @@ class TestRpcBadInput(HttpCase):
                 {"debtor_id": self.debtor.id, "amount": 0, "date": date},
             ),
             (
-                "Amount: a promise",
+                "Amount",
                 "collection.promise",
                 "create",
                 {"debtor_id": self.debtor.id, "amount": -5, "date": date},
@@ -206,7 +206,7 @@ class TestRpcBadInput(HttpCase):
                 },
             ),
             (
-                "Schedule",
+                "Installment",
                 "collection.plan.line",
                 "write",
                 [self.plan.line_ids[0].id],

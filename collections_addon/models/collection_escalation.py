@@ -52,18 +52,31 @@ class CollectionEscalation(models.AbstractModel):
         classification, promises and plans); action slices stop after
         ``batch_size`` debtors or ``time_budget`` seconds, whichever comes
         first, so each call fits Odoo's cron limits whatever the actions cost.
+        A "Run now" request (a queued run) takes the company's day again first
+        and is marked done with its last slice.
         """
         companies = self.env["res.company"].search([], order="id")
+        Run = self.env["collection.run"].sudo()._collection_system()
         for company in companies:
             today = company._collection_today()
-            if (
+            request = Run.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("queued", "running")),
+                    ("trigger", "=", "manual"),
+                ],
+                order="id",
+                limit=1,
+            )
+            trigger = "manual" if request else "cron"
+            if request.state == "queued" or (
                 company.collection_refresh_date != today
                 or company.collection_commitments_date != today
             ):
-                self._run_company(company, trigger="cron", act=False)
+                self._run_company(company, trigger=trigger, act=False)
+                request.write({"state": "running", "date": today})
                 self.env["ir.cron"]._notify_progress(done=1, remaining=len(companies))
                 return
-            trigger = "manual" if company.collection_run_requested else "cron"
             _run, stats = self._run_company(
                 company, limit=batch_size, trigger=trigger, time_budget=time_budget
             )
@@ -74,8 +87,7 @@ class CollectionEscalation(models.AbstractModel):
                     done=done, remaining=max(stats["debtor_due_count"] - done, 1)
                 )
                 return
-            if company.collection_run_requested:
-                company._collection_mark_day("collection_run_requested", False)
+            request.write({"state": "done", "date_end": fields.Datetime.now()})
         _logger.info("Collections run done for %d companies", len(companies))
         self.env["ir.cron"]._notify_progress(done=len(companies), remaining=0)
 

@@ -1,8 +1,9 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
+from ..lib import bounds
 from .collection_guard import is_system
 from .selections import PLAN_LINE_STATES
 
@@ -43,6 +44,20 @@ class CollectionPlanLine(models.Model):
     def _compute_amount_residual(self):
         for line in self:
             line.amount_residual = line.amount - line.amount_paid
+
+    # === CONSTRAINTS / ONCHANGE === #
+    @api.constrains("amount")
+    def _check_amount(self):
+        for line in self:
+            if bounds.check_amount(line.amount) or line.amount <= 0:
+                raise ValidationError(
+                    _(
+                        "Installment of %(date)s: %(amount)s is not a finite amount "
+                        "above zero.",
+                        date=line.date_due,
+                        amount=line.amount,
+                    )
+                )
 
     # === CRUD === #
     @api.model_create_multi

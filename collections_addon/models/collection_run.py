@@ -98,10 +98,19 @@ class CollectionRun(models.Model):
         request; its progress shows in the list of runs.
         """
         check_group(self.env, USER, _("Starting a collections run"))
+        Run = self.env["collection.run"].sudo()._collection_system()
         for company in self.env.companies:
-            company._collection_mark_day("collection_run_requested", True)
-            # The day's figures, promises and plans are taken again first.
-            company._collection_mark_day("collection_refresh_date", False)
+            if not Run.search_count(
+                [("company_id", "=", company.id), ("state", "=", "queued")]
+            ):
+                Run.create(
+                    {
+                        "company_id": company.id,
+                        "date": company._collection_today(),
+                        "state": "queued",
+                        "trigger": "manual",
+                    }
+                )
         self.env.ref("collections_addon.ir_cron_collection_run").sudo()._trigger()
         return {
             "type": "ir.actions.client",

@@ -14,7 +14,6 @@ SYSTEM_FIELDS = frozenset(
         "collection_refresh_date",
         "collection_commitments_date",
         "collection_classification_key",
-        "collection_run_requested",
     }
 )
 
@@ -99,14 +98,6 @@ class ResCompany(models.Model):
         groups="base.group_system",
         help="What the last classification of the debtors depended on: the "
         "refresh skips the classification while it is unchanged.",
-    )
-
-    collection_run_requested = fields.Boolean(
-        string="Collections Run Requested",
-        readonly=True,
-        copy=False,
-        help="Run now was pressed: the scheduled run's next slices run the "
-        "company's day again and log it as a manual run.",
     )
 
     # === CONSTRAINTS / ONCHANGE === #
