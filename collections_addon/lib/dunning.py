@@ -187,33 +187,6 @@ def episode_closed(amount_due_by_horizon: Decimal) -> bool:
     return amount_due_by_horizon <= 0
 
 
-def next_level_date(
-    ladder_days: Sequence[int], taken_days: int, days_overdue: int, today: date
-) -> date:
-    """The day the next level above the one taken becomes due.
-
-    :param ladder_days: the ``days`` of every level of the ladder.
-    :param taken_days: the ``days`` of the highest level taken in the episode;
-        pass a value below every level when none was taken.
-    :param days_overdue: days past the due date of the oldest item on
-        ``today`` (negative before the due date).
-    :param today: the day of the evaluation.
-    :return: ``today + (next_days - days_overdue)`` days, where ``next_days``
-        is the lowest level above ``taken_days``; never before ``today``, and
-        ``today`` when there is no higher level.
-
-    >>> today = date(2025, 3, 1)
-    >>> next_level_date([-3, 5, 30], 5, 10, today)
-    datetime.date(2025, 3, 21)
-    >>> next_level_date([-3, 5, 30], 30, 40, today)
-    datetime.date(2025, 3, 1)
-    """
-    higher = [days for days in ladder_days if days > taken_days]
-    if not higher:
-        return today
-    return today + timedelta(days=max(0, min(higher) - days_overdue))
-
-
 def refresh_next_action(
     amount_overdue: Decimal, next_due_date: date | None, today: date
 ) -> date | None:

@@ -14,7 +14,6 @@ from collections_lib.dunning import (
     episode_closed,
     episode_horizon,
     next_action_date,
-    next_level_date,
     pre_due_window,
     refresh_next_action,
     validate_ladder,
@@ -217,30 +216,6 @@ def test_episode_closed_amount_due_false():
 
 
 # === next action === #
-
-
-def test_next_level_date_next_level_ahead_days_until_it():
-    assert next_level_date([-3, 5, 30], 5, 10, TODAY) == date(2025, 3, 21)
-
-
-def test_next_level_date_unsorted_ladder_lowest_higher_level():
-    assert next_level_date([30, 60, 5], -3, 1, TODAY) == date(2025, 3, 5)
-
-
-def test_next_level_date_next_level_already_due_today():
-    assert next_level_date([-3, 5, 30], 5, 45, TODAY) == TODAY
-
-
-def test_next_level_date_top_level_taken_today():
-    assert next_level_date([-3, 5, 30], 30, 40, TODAY) == TODAY
-
-
-def test_next_level_date_nothing_taken_before_due_date_first_level():
-    assert next_level_date([-3, 5], -10_000, -10, TODAY) == date(2025, 3, 8)
-
-
-def test_next_level_date_empty_ladder_today():
-    assert next_level_date([], 0, 10, TODAY) == TODAY
 
 
 def test_refresh_next_action_overdue_today():
