@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
@@ -163,7 +163,10 @@ class TestEscalationLadder(EscalationCommon):
         taken = self.contacts(level_id=self.levels[45].id)
         self.assertEqual(taken.channel, "letter")
         skipped = self.contacts(state="skipped")
-        self.assertEqual(sorted(skipped.level_id.mapped("days")), [-3, 3, 15, 25])
+        self.assertEqual(len(skipped), 1)  # one entry per run, not one per level
+        self.assertEqual(
+            sorted(skipped.skipped_level_ids.mapped("days")), [-3, 3, 15, 25]
+        )
         self.assertEqual(len(self.mails_to(self.director)), 1)
         self.assertFalse(self.mails_to(self.accountant))
 
@@ -208,6 +211,81 @@ class TestEscalationLadder(EscalationCommon):
         debtor = self.debtor_of(self.customer)
         self.assertEqual(debtor.policy_id, key)
         self.assertEqual(debtor.level_id.name, "Early call")
+
+
+@tagged("post_install", "-at_install")
+class TestEscalationEasesIn(EscalationCommon):
+    """The first hour: dun only what is owed, a demand before any hand-over."""
+
+    def test_net_zero_debtor_is_not_dunned(self):
+        """Unapplied credits that cover the overdue invoices: nothing is owed."""
+        self.make_invoice(700.0, -40)
+        self.make_invoice(700.0, -30, move_type="out_refund")
+        _run, stats = self.run_on(0)
+        debtor = self.debtor_of(self.customer)
+        self.assertEqual(debtor.amount_overdue, 700.0)
+        self.assertEqual(debtor.amount_collectible, 0.0)
+        self.assertEqual(stats["action_count"], 0)
+        self.assertFalse(debtor.level_id)
+
+    def test_partial_credit_dunned_on_the_net(self):
+        """The level's minimum amount is compared with the net, not the gross."""
+        (self.levels[-3] | self.levels[3]).min_amount = 500.0
+        self.make_invoice(700.0, -5)
+        self.make_invoice(300.0, -4, move_type="out_refund")
+        _run, stats = self.run_on(0)
+        self.assertEqual(stats["action_count"], 0)  # 400 net < 500
+        self.assertEqual(self.debtor_of(self.customer).amount_collectible, 400.0)
+
+    def test_go_live_200_days_late_demand_first_handover_after_deadline(self):
+        """First seen with old debt: the demand letter, never the hand-over;
+        nothing while its deadline runs; the hand-over once it has passed."""
+        self.make_invoice(900.0, -200)
+        self.run_on(0)
+        debtor = self.debtor_of(self.customer)
+        self.assertEqual(debtor.level_id, self.levels[45])
+        self.assertEqual(debtor.stage, "normal")
+        deadline = self.env.company.collection_payment_deadline_days
+        _run, stats = self.run_on(deadline)
+        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(debtor.level_id, self.levels[45])
+        self.run_on(deadline + 1)
+        self.assertEqual(debtor.level_id, self.levels[180])
+        self.assertEqual(debtor.stage, "legal")
+        skipped = self.contacts(state="skipped").sorted("id")
+        self.assertEqual(
+            skipped.mapped(lambda c: sorted(c.skipped_level_ids.mapped("days"))),
+            [[-3, 3, 15, 25], [90]],
+        )
+
+    def test_demand_letter_says_despite_our_reminders_only_after_reminders(self):
+        """The reminders sentence names the reminders the episode sent."""
+        Document = self.env["collection.document"]
+        self.make_invoice(600.0, -60)
+        self.make_invoice(100.0, -4, partner=self.customer_b)
+        self.run_on(0)  # demand for the first (first seen), +3 for the other
+        debtor = self.debtor_of(self.customer)
+        self.assertEqual(
+            Document._letter_data(debtor, debtor.level_id)["reminded_on"], []
+        )
+        self.run_on(41)  # the other reaches the demand letter
+        other = self.debtor_of(self.customer_b)
+        self.assertEqual(other.level_id, self.levels[45])
+        data = Document._letter_data(other, other.level_id)
+        self.assertEqual(data["reminded_on"], [self.today])
+
+    def test_company_today_across_midnight_east_of_utc(self):
+        """At 20:00 UTC on the 30th it is already the 1st in Tokyo: the
+        company's day is the 1st for figures and runs."""
+        self.env.company.partner_id.tz = "Asia/Tokyo"
+        late_evening = datetime.combine(self.today, time(20, 0))
+        with freeze_time(late_evening):
+            today = self.env.company._collection_today()
+            self.make_invoice(100.0, -1)
+            self.refresh()
+        self.assertEqual(today, self.today + timedelta(days=1))
+        # Due on the server's yesterday: two days late in Tokyo's today.
+        self.assertEqual(self.debtor_of(self.customer).max_days_overdue, 2)
 
 
 @tagged("post_install", "-at_install")

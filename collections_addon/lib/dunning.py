@@ -30,6 +30,14 @@ class Level:
     sequence: int
     days: int
     min_amount: Decimal = Decimal(0)
+    action: str = ""
+
+
+# A hand-over (legal, agency) needs a formal demand whose deadline has passed.
+HANDOVER_ACTIONS = ("legal", "agency")
+DEMAND_ACTION = "demand"
+# Where a debtor stands with the formal demand of the current episode.
+DEMAND_NONE, DEMAND_PENDING, DEMAND_PASSED = "none", "pending", "passed"
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,9 @@ def validate_ladder(levels: Sequence[Level]) -> list[tuple[str, dict]]:
         - ``("empty", {})``: no levels;
         - ``("duplicate_days", {"days": int})``: two levels on the same day;
         - ``("duplicate_key", {"key": int})``: the same record twice;
-        - ``("negative_min_amount", {"days": int, "amount": Decimal})``.
+        - ``("negative_min_amount", {"days": int, "amount": Decimal})``;
+        - ``("handover_without_demand", {"days": int})``: a legal or agency
+          hand-over with no formal demand letter before it.
 
     >>> validate_ladder([Level(1, 10, 5), Level(2, 20, 5)])
     [('duplicate_days', {'days': 5})]
@@ -76,6 +86,12 @@ def validate_ladder(levels: Sequence[Level]) -> list[tuple[str, dict]]:
             problems.append(
                 ("negative_min_amount", {"days": lv.days, "amount": lv.min_amount})
             )
+    ordered = sorted(levels, key=lambda lv: (lv.days, lv.sequence))
+    for index, lv in enumerate(ordered):
+        if lv.action in HANDOVER_ACTIONS and not any(
+            lower.action == DEMAND_ACTION for lower in ordered[:index]
+        ):
+            problems.append(("handover_without_demand", {"days": lv.days}))
     return problems
 
 
@@ -84,21 +100,35 @@ def due_level(
     days_overdue: int,
     amount: Decimal,
     taken: Collection[int],
+    demand: str = DEMAND_PASSED,
 ) -> LevelDecision:
     """The level to take now in the current episode.
 
     Levels are ordered by ``(days, sequence)``. The *target* is the highest
-    level with ``days <= days_overdue`` and ``amount >= min_amount``. If the
-    target or any level above it is already in ``taken``, there is nothing to
-    do: the case never moves down and never repeats a level. Otherwise the
-    target is taken and the lower due levels not yet taken are reported as
-    skipped.
+    level with ``days <= days_overdue`` and ``amount >= min_amount``, within
+    these limits, so that escalation eases in:
+
+    - while a formal demand's payment deadline runs (``demand`` is
+      ``"pending"``), nothing is taken: the debtor was given that time;
+    - a legal or agency hand-over is only due once a demand letter was sent in
+      the episode and its deadline has passed (``demand`` is ``"passed"``);
+    - the first action of an episode (nothing ``taken``) is at most the first
+      demand letter of the ladder: a debtor first seen with old debt gets the
+      demand, never a hand-over, and the ladder continues from there.
+
+    If the target or any level above it is already in ``taken``, there is
+    nothing to do: the case never moves down and never repeats a level. The
+    due levels between the last taken one and the target are reported as
+    skipped (logged, not sent).
 
     :param levels: the ladder, in any order.
     :param days_overdue: days past the due date of the oldest item; negative
         before the due date (-3 = due in three days).
-    :param amount: the amount concerned; nothing is due when it is 0 or less.
+    :param amount: the amount concerned (net of credits); nothing is due when
+        it is 0 or less.
     :param taken: keys of the levels already taken in this episode.
+    :param demand: ``"none"``, ``"pending"`` or ``"passed"`` (see
+        :func:`demand_state`).
     :return: a :class:`LevelDecision`; ``level`` is ``None`` when nothing is due.
     :raises ValueError: two levels share the same ``days``.
 
@@ -110,6 +140,12 @@ def due_level(
     (3, [2])
     >>> due_level(ladder, 10, Decimal(100), taken={3}).level is None
     True
+    >>> ladder = [Level(1, 1, 45, action="demand"), Level(2, 2, 180, action="legal")]
+    >>> due_level(ladder, 200, Decimal(100), taken=(), demand="none").level.key
+    1
+    >>> due_level(ladder, 200, Decimal(100), taken={1}, demand="pending").level
+    >>> due_level(ladder, 200, Decimal(100), taken={1}, demand="passed").level.key
+    2
     """
     days_seen = Counter(lv.days for lv in levels)
     duplicates = sorted(days for days, count in days_seen.items() if count > 1)
@@ -117,21 +153,51 @@ def due_level(
         raise ValueError(
             f"Two or more levels are set at the same day(s): {duplicates}."
         )
-    if amount <= 0:
+    if amount <= 0 or demand == DEMAND_PENDING:
         return LevelDecision(None)
     ordered = sorted(levels, key=lambda lv: (lv.days, lv.sequence))
+    ceiling = len(ordered)
+    if not taken:
+        demands = [i for i, lv in enumerate(ordered) if lv.action == DEMAND_ACTION]
+        ceiling = demands[0] + 1 if demands else ceiling
     due = [
         idx
-        for idx, lv in enumerate(ordered)
-        if lv.days <= days_overdue and amount >= lv.min_amount
+        for idx, lv in enumerate(ordered[:ceiling])
+        if lv.days <= days_overdue
+        and amount >= lv.min_amount
+        and (demand == DEMAND_PASSED or lv.action not in HANDOVER_ACTIONS)
     ]
     if not due:
         return LevelDecision(None)
     target = due[-1]
     if any(lv.key in taken for lv in ordered[target:]):
         return LevelDecision(None)
-    skipped = tuple(ordered[idx] for idx in due[:-1] if ordered[idx].key not in taken)
+    floor = max((i for i, lv in enumerate(ordered) if lv.key in taken), default=-1)
+    skipped = tuple(ordered[idx] for idx in due[:-1] if idx > floor)
     return LevelDecision(ordered[target], skipped)
+
+
+def demand_state(sent_on: date | None, today: date, deadline_days: int) -> str:
+    """Where a debtor stands with the formal demand of the current episode.
+
+    :param sent_on: the day the episode's demand letter was sent, if any.
+    :param today: the day of the run.
+    :param deadline_days: the payment deadline the letter gives, in days.
+    :return: ``"none"`` (no demand yet), ``"pending"`` (its deadline runs,
+        today included) or ``"passed"``.
+
+    >>> demand_state(None, date(2026, 1, 10), 7)
+    'none'
+    >>> demand_state(date(2026, 1, 3), date(2026, 1, 10), 7)
+    'pending'
+    >>> demand_state(date(2026, 1, 3), date(2026, 1, 11), 7)
+    'passed'
+    """
+    if sent_on is None:
+        return DEMAND_NONE
+    if today > sent_on + timedelta(days=deadline_days):
+        return DEMAND_PASSED
+    return DEMAND_PENDING
 
 
 def pre_due_window(level_days: Sequence[int]) -> int:

@@ -21,6 +21,7 @@ class DebtorRow:
     amount_credit: float
     amount_due: float
     amount_overdue: float
+    amount_collectible: float
     max_days_overdue: int
     abc_class: str
     debtor_type: str
@@ -86,8 +87,8 @@ def write_workbook(
     sheet.freeze_panes(1, 1)
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 2, 14)
-    sheet.set_column(3, 12, 13, money)
-    sheet.set_column(13, 17, 12)
+    sheet.set_column(3, 13, 13, money)
+    sheet.set_column(14, 18, 12)
     row = 0
     for row, debtor in enumerate(debtors, start=1):
         sheet.write_string(row, 0, debtor.name)
@@ -100,16 +101,17 @@ def write_workbook(
         sheet.write_number(row, col, debtor.amount_credit, money)
         sheet.write_number(row, col + 1, debtor.amount_due, money)
         sheet.write_number(row, col + 2, debtor.amount_overdue, money)
-        sheet.write_number(row, col + 3, debtor.max_days_overdue)
-        sheet.write_string(row, col + 4, debtor.abc_class)
-        sheet.write_string(row, col + 5, debtor.debtor_type)
-        sheet.write_number(row, col + 6, debtor.risk_score)
-        sheet.write_string(row, col + 7, debtor.collector)
+        sheet.write_number(row, col + 3, debtor.amount_collectible, money)
+        sheet.write_number(row, col + 4, debtor.max_days_overdue)
+        sheet.write_string(row, col + 5, debtor.abc_class)
+        sheet.write_string(row, col + 6, debtor.debtor_type)
+        sheet.write_number(row, col + 7, debtor.risk_score)
+        sheet.write_string(row, col + 8, debtor.collector)
     last = row
     sheet.autofilter(0, 0, max(last, 1), len(headers.debtors) - 1)
     total_row = last + 1
     sheet.write_string(total_row, 0, headers.total, money_bold)
-    for col in range(3, 13):
+    for col in range(3, 14):
         letter = xlsxwriter.utility.xl_col_to_name(col)
         sheet.write_formula(
             total_row, col, f"=SUM({letter}2:{letter}{max(last, 1) + 1})", money_bold

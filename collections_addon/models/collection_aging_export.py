@@ -60,6 +60,7 @@ class CollectionAgingExport(models.AbstractModel):
                 _("Unapplied Credits"),
                 _("Total Due"),
                 _("Overdue"),
+                _("Collectible"),
                 _("Days Overdue"),
                 _("ABC Class"),
                 _("Debtor Type"),
@@ -109,6 +110,7 @@ class CollectionAgingExport(models.AbstractModel):
                         """
                         SELECT d.id, d.name, c.name, cur.name, %(buckets)s,
                                d.amount_credit, d.amount_due, d.amount_overdue,
+                               d.amount_collectible,
                                d.max_days_overdue, d.abc_class, d.debtor_type,
                                d.risk_score, up.name
                           FROM collection_debtor d
@@ -135,11 +137,12 @@ class CollectionAgingExport(models.AbstractModel):
                     amount_credit=float(tail[0] or 0),
                     amount_due=float(tail[1] or 0),
                     amount_overdue=float(tail[2] or 0),
-                    max_days_overdue=tail[3] or 0,
-                    abc_class=(tail[4] or "").upper(),
-                    debtor_type=types.get(tail[5], ""),
-                    risk_score=tail[6] or 0,
-                    collector=tail[7] or "",
+                    amount_collectible=float(tail[3] or 0),
+                    max_days_overdue=tail[4] or 0,
+                    abc_class=(tail[5] or "").upper(),
+                    debtor_type=types.get(tail[6], ""),
+                    risk_score=tail[7] or 0,
+                    collector=tail[8] or "",
                 )
 
     @api.model

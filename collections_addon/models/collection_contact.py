@@ -31,6 +31,7 @@ class CollectionContact(models.Model):
             "mail_message_id",
             "attachment_ids",
             "move_ids",
+            "skipped_level_ids",
         }
     )
     _collection_fixed_fields = frozenset(
@@ -70,6 +71,15 @@ class CollectionContact(models.Model):
     outcome = fields.Selection(CONTACT_OUTCOMES)
     note = fields.Text()
     summary = fields.Char(compute="_compute_summary")
+    skipped_level_ids = fields.Many2many(
+        "collection.level",
+        "collection_contact_skipped_level_rel",
+        "contact_id",
+        "level_id",
+        string="Levels Skipped",
+        readonly=True,
+        help="Levels that were due but passed over because a higher one was due.",
+    )
     correction_of_id = fields.Many2one(
         "collection.contact",
         string="Corrects",

@@ -24,8 +24,9 @@ class CollectionDebtor(models.Model):
     _check_company_auto = True
 
     # Figures, classification, escalation state: the refresh and the run only.
+    # A person may set the type and the next action date (write() records it).
     _collection_system_fields = frozenset(
-        (set(REFRESH_COLUMNS) - {"debtor_type"})
+        (set(REFRESH_COLUMNS) - {"debtor_type", "next_action_date"})
         | {
             "policy_id",
             "level_id",
@@ -83,6 +84,14 @@ class CollectionDebtor(models.Model):
         help="Unreconciled credit notes and payments (negative): netted in the total "
         "due, never counted as overdue.",
     )
+    amount_collectible = fields.Monetary(
+        string="Collectible",
+        readonly=True,
+        help="What can be demanded today: the overdue amount less the unapplied "
+        "credits (credit notes, payments), never below zero. Escalation, letters "
+        "and the banner use it.",
+    )
+    collectible_explanation = fields.Char(compute="_compute_collectible_explanation")
     aging_not_due = fields.Monetary(string="Not Due", readonly=True)
     aging_1_30 = fields.Monetary(string="1-30", readonly=True)
     aging_31_60 = fields.Monetary(string="31-60", readonly=True)
@@ -192,8 +201,8 @@ class CollectionDebtor(models.Model):
     )
     promise_ids = fields.One2many("collection.promise", "debtor_id", string="Promises")
     plan_ids = fields.One2many("collection.plan", "debtor_id", string="Plans")
-    promise_count = fields.Integer(compute="_compute_commitment_counts")
-    plan_count = fields.Integer(compute="_compute_commitment_counts")
+    promise_count = fields.Integer(compute="_compute_counts")
+    plan_count = fields.Integer(compute="_compute_counts")
     promises_kept = fields.Integer(string="Promises Kept (12 months)", readonly=True)
     promises_broken = fields.Integer(
         string="Promises Broken (12 months)", readonly=True
@@ -209,7 +218,7 @@ class CollectionDebtor(models.Model):
     hold_reason = fields.Char(tracking=True)
     on_hold = fields.Boolean(compute="_compute_on_hold", search="_search_on_hold")
     contact_ids = fields.One2many("collection.contact", "debtor_id", string="Contacts")
-    contact_count = fields.Integer(compute="_compute_contact_count")
+    contact_count = fields.Integer(compute="_compute_counts")
     open_line_ids = fields.Many2many(
         "account.move.line",
         string="Open Receivable Lines",
@@ -236,48 +245,51 @@ class CollectionDebtor(models.Model):
     @api.depends("hold_until")
     @api.depends_context("date")
     def _compute_on_hold(self):
-        today = fields.Date.context_today(self)
         for debtor in self:
+            today = debtor.company_id._collection_today()
             debtor.on_hold = bool(debtor.hold_until and debtor.hold_until >= today)
 
     def _search_on_hold(self, operator, value):
         if operator not in ("=", "!="):
             raise UserError(_("On Hold: only = and != are supported."))
-        today = fields.Date.context_today(self)
-        held = [("hold_until", ">=", today)]
-        return (
-            held
-            if (operator == "=") == bool(value)
-            else ["|", ("hold_until", "=", False), ("hold_until", "<", today)]
-        )
+        today = self.env.company._collection_today()
+        if (operator == "=") == bool(value):
+            return [("hold_until", ">=", today)]
+        return ["|", ("hold_until", "=", False), ("hold_until", "<", today)]
 
-    def _compute_commitment_counts(self):
-        promises = dict(
-            self.env["collection.promise"]._read_group(
-                [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
+    def _compute_counts(self):
+        for fname, model in (
+            ("promise_count", "collection.promise"),
+            ("plan_count", "collection.plan"),
+            ("contact_count", "collection.contact"),
+        ):
+            counts = dict(
+                self.env[model]._read_group(
+                    [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
+                )
             )
-        )
-        plans = dict(
-            self.env["collection.plan"]._read_group(
-                [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
-            )
-        )
-        for debtor in self:
-            debtor.promise_count = promises.get(debtor, 0)
-            debtor.plan_count = plans.get(debtor, 0)
+            for debtor in self:
+                debtor[fname] = counts.get(debtor, 0)
 
-    def _compute_contact_count(self):
-        counts = dict(
-            self.env["collection.contact"]._read_group(
-                [("debtor_id", "in", self.ids)], ["debtor_id"], ["__count"]
-            )
-        )
+    @api.depends("amount_overdue", "amount_credit", "amount_collectible")
+    def _compute_collectible_explanation(self):
         for debtor in self:
-            debtor.contact_count = counts.get(debtor, 0)
+            fmt = debtor.currency_id.format
+            debtor.collectible_explanation = (
+                _(
+                    "Overdue %(overdue)s less unapplied credits %(credits)s: "
+                    "collectible %(collectible)s.",
+                    overdue=fmt(debtor.amount_overdue),
+                    credits=fmt(-debtor.amount_credit),
+                    collectible=fmt(debtor.amount_collectible),
+                )
+                if debtor.amount_credit
+                else False
+            )
 
     @api.depends("risk_components", "risk_score")
     def _compute_risk_explanation(self):
-        labels = self._risk_component_labels()
+        labels = lib_messages.risk_labels(self.env)
         for debtor in self:
             rows = Markup("").join(
                 Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
@@ -458,13 +470,7 @@ class CollectionDebtor(models.Model):
         }
 
     def action_view_contacts(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "collections_addon.collection_contact_action"
-        )
-        action["domain"] = [("debtor_id", "=", self.id)]
-        action["context"] = {"default_debtor_id": self.id}
-        return action
+        return self._action_related("collections_addon.collection_contact_action")
 
     def _action_after_contact(self, contact):
         """What an outcome calls for: a dispute opens the exclusion of the oldest
@@ -529,19 +535,15 @@ class CollectionDebtor(models.Model):
         }
 
     def action_view_promises(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "collections_addon.collection_promise_action"
-        )
-        action["domain"] = [("debtor_id", "=", self.id)]
-        action["context"] = {"default_debtor_id": self.id}
-        return action
+        return self._action_related("collections_addon.collection_promise_action")
 
     def action_view_plans(self):
+        return self._action_related("collections_addon.collection_plan_action")
+
+    def _action_related(self, xmlid):
+        """The action ``xmlid`` on this debtor's records, creating for it."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "collections_addon.collection_plan_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("debtor_id", "=", self.id)]
         action["context"] = {"default_debtor_id": self.id}
         return action
@@ -582,17 +584,15 @@ class CollectionDebtor(models.Model):
             self, self.level_id, overdue_only=overdue_only, all_lines=all_lines
         )
 
+    def _collection_amount_in_words(self, amount, lang):
+        """For the report templates: ``amount`` in words, in ``lang``."""
+        document = self.env["collection.document"]
+        return document._amount_in_words(self.currency_id, amount, lang)
+
+    def _collection_recipient(self, role):
+        """For the mail templates: the contact to write to, or empty."""
+        return self.env["collection.handler"]._recipient(self, role)
+
     def _collection_format_date(self, value):
         self.ensure_one()
         return format_date(self.env, value, lang_code=self.partner_id.lang or False)
-
-    @api.model
-    def _risk_component_labels(self):
-        return {
-            "Days overdue": _("Days overdue"),
-            "Share paid late": _("Share paid late"),
-            "Average days late": _("Average days late"),
-            "Broken promises": _("Broken promises"),
-            "Unanswered contacts": _("Unanswered contacts"),
-            "Defaulted plans": _("Defaulted plans"),
-        }

@@ -76,9 +76,22 @@ class CollectionDocument(models.AbstractModel):
         if policy.waive_interest_early and company.collection_interest_rate:
             waiver = fields.Date.add(today, days=policy.waiver_days)
         lang = debtor.partner_id.lang or self.env.lang or "en_US"
+        credits = [
+            {
+                "name": items[line.key]["name"],
+                "date": items[line.key]["date"],
+                "residual": float(line.residual),
+            }
+            for line in totals.credits
+        ]
         return {
             "waiver_deadline": waiver,
             "lines": lines,
+            "credits": credits,
+            "overdue_total": float(totals.overdue_total),
+            "credit_total": float(totals.credit_total),
+            "collectible": float(totals.collectible),
+            "reminded_on": self._reminder_dates(debtor),
             "more_count": totals.more_count,
             "more_amount": float(totals.more_amount),
             "residual_total": float(totals.residual_total),
@@ -93,6 +106,22 @@ class CollectionDocument(models.AbstractModel):
             "currency": currency,
             "today": today,
         }
+
+    @api.model
+    def _reminder_dates(self, debtor):
+        """Days a reminder (e-mail, call, letter) went out in the current
+        episode: a letter says "despite our reminders" only when there were."""
+        contacts = self.env["collection.contact"].search(
+            [
+                ("debtor_id", "=", debtor.id),
+                ("episode", "=", debtor.episode),
+                ("is_automatic", "=", True),
+                ("state", "in", ("sent", "done", "pending")),
+                ("level_id.action", "in", ("email", "call", "letter")),
+            ],
+            order="date",
+        )
+        return sorted({contact.date.date() for contact in contacts})
 
     @api.model
     def _amount_in_words(self, currency, amount, lang):

@@ -2,11 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import time
+from dataclasses import dataclass
 from decimal import Decimal
 
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -240,19 +241,32 @@ class CollectionEscalation(models.AbstractModel):
 
         Not excluded (dispute/hold), not on a debtor hold, due before
         ``today + window`` (``window`` = the earliest pre-due reminder), not
-        covered by an active plan or an open promise still in its time.
+        covered by an active plan or an open promise still in its time. The
+        ``amount`` is net of the debtor's unapplied credits (credit notes,
+        payments), never below zero: a debtor whose credits cover the debt
+        owes nothing and is not dunned.
         """
         debtor_filter = SQL("")
         if debtor_ids:
             debtor_filter = SQL("AND d.id IN %s", tuple(debtor_ids))
         return SQL(
             """
+            WITH credits AS (
+                SELECT p.commercial_partner_id AS partner_id,
+                       SUM(aml.amount_residual) AS credit
+                  FROM account_move_line aml
+                  JOIN res_partner p ON p.id = aml.partner_id
+                 WHERE %(open_receivable)s AND aml.amount_residual < 0
+                 GROUP BY 1
+            )
             SELECT d.id AS debtor_id,
                    MAX(%(today)s::date - aml.date_maturity) AS days,
-                   SUM(aml.amount_residual) AS amount,
+                   GREATEST(SUM(aml.amount_residual)
+                            + COALESCE(MIN(credits.credit), 0), 0) AS amount,
                    ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
                    ARRAY_AGG(aml.id) AS line_ids
               FROM collection_debtor d
+              LEFT JOIN credits ON credits.partner_id = d.partner_id
               JOIN res_partner p ON p.commercial_partner_id = d.partner_id
               JOIN account_move_line aml ON aml.partner_id = p.id
               JOIN account_move m ON m.id = aml.move_id
@@ -293,22 +307,35 @@ class CollectionEscalation(models.AbstractModel):
         return dunning.pre_due_window(policies.level_ids.mapped("days"))
 
     @api.model
-    def _taken_levels(self, company):
-        """Levels already taken (or under way) per debtor in its current episode."""
+    def _taken_levels(self, company, today):
+        """Per debtor, in its current episode: the levels taken (or under way)
+        and where it stands with the formal demand (``lib.dunning``).
+
+        :return: dict debtor id -> ``(taken level ids, demand state)``
+        """
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT c.debtor_id, ARRAY_AGG(DISTINCT c.level_id)
+                SELECT c.debtor_id, ARRAY_AGG(DISTINCT c.level_id),
+                       MAX(c.date) FILTER (WHERE lv.action = 'demand')::date
                   FROM collection_contact c
                   JOIN collection_debtor d ON d.id = c.debtor_id
+                  JOIN collection_level lv ON lv.id = c.level_id
                  WHERE d.company_id = %s AND c.episode = d.episode
-                   AND c.level_id IS NOT NULL AND c.state != 'failed'
+                   AND c.state NOT IN ('failed', 'skipped')
                  GROUP BY c.debtor_id
                 """,
                 company.id,
             )
         )
-        return dict(rows)
+        deadline = company.collection_payment_deadline_days
+        return {
+            debtor_id: (
+                frozenset(levels),
+                dunning.demand_state(sent_on, today, deadline),
+            )
+            for debtor_id, levels, sent_on in rows
+        }
 
     @api.model
     def _decide(self, company, today, open_sql):
@@ -331,7 +358,7 @@ class CollectionEscalation(models.AbstractModel):
         )
         if not rows:
             return []
-        taken = self._taken_levels(company)
+        history = self._taken_levels(company, today)
         debtors = self.env["collection.debtor"].browse([r["debtor_id"] for r in rows])
         debtors.fetch(["abc_class", "debtor_type", "stage", "forced_level_id"])
         levels = self.env["collection.level"]
@@ -343,14 +370,12 @@ class CollectionEscalation(models.AbstractModel):
             )
             if not policy:
                 continue
+            taken, demand = history.get(debtor.id, (frozenset(), dunning.DEMAND_NONE))
             decision = dunning.due_level(
-                ladders[policy.id],
-                row["days"],
-                Decimal(row["amount"]),
-                taken.get(debtor.id, ()),
+                ladders[policy.id], row["days"], Decimal(row["amount"]), taken, demand
             )
             forced = debtor.forced_level_id
-            if forced and forced.id not in taken.get(debtor.id, ()):
+            if self._force(forced, taken, demand):
                 # A defaulted plan sends the debt back at a set level.
                 policy = forced.policy_id
                 decision = dunning.LevelDecision(level=forced._as_level())
@@ -367,11 +392,24 @@ class CollectionEscalation(models.AbstractModel):
                         days=row["days"],
                         amount=Decimal(row["amount"]),
                         move_ids=tuple(row["move_ids"]),
+                        taken=taken,
+                        demand=demand,
                     ),
                 )
             )
         decisions.sort(key=lambda item: (-item[1].days, item[0]))
         return decisions
+
+    @api.model
+    def _force(self, forced, taken, demand):
+        """Whether a defaulted plan's level applies now: once per episode, and
+        a hand-over only after a demand whose deadline has passed."""
+        if not forced or forced.id in taken:
+            return False
+        return (
+            forced.action not in dunning.HANDOVER_ACTIONS
+            or demand == dunning.DEMAND_PASSED
+        )
 
     @api.model
     def _close_episodes(self, company, today, open_sql):
@@ -489,7 +527,8 @@ class CollectionEscalation(models.AbstractModel):
             decision.policy._as_levels(),
             fresh[0]["days"],
             Decimal(fresh[0]["amount"]),
-            (),
+            decision.taken,
+            decision.demand,
         )
         if debtor.forced_level_id.id == decision.level.key:
             check = dunning.LevelDecision(level=decision.level)
@@ -525,46 +564,37 @@ class CollectionEscalation(models.AbstractModel):
 
     @api.model
     def _log_skipped(self, debtor, decision, level):
-        """One log entry per skipped level: they were due, a higher one wins."""
+        """One log entry for the levels passed over: they were due, a higher
+        one is taken instead; listed, not sent."""
         skipped = self.env["collection.level"].browse([s.key for s in decision.skipped])
         system_env(self.env["collection.contact"]).create(
-            [
-                {
-                    "debtor_id": debtor.id,
-                    "channel": ACTION_CHANNEL[lower.action],
-                    "is_automatic": True,
-                    "level_id": lower.id,
-                    "episode": debtor.episode,
-                    "state": "skipped",
-                    "user_id": self.env.user.id,
-                    "note": self.env._(
-                        "Skipped: a higher level (%(level)s) was already due.",
-                        level=level.name,
-                    ),
-                }
-                for lower in skipped
-            ]
+            {
+                "debtor_id": debtor.id,
+                "channel": ACTION_CHANNEL[level.action],
+                "is_automatic": True,
+                "skipped_level_ids": [Command.set(skipped.ids)],
+                "episode": debtor.episode,
+                "state": "skipped",
+                "user_id": self.env.user.id,
+                "note": self.env._(
+                    "Skipped: %(levels)s; a higher level (%(level)s) was already due.",
+                    levels=", ".join(skipped.mapped("name")),
+                    level=level.name,
+                ),
+            }
         )
 
 
+@dataclass(slots=True)
 class Decision:
     """A level decided for one debtor, with what the action needs."""
 
-    __slots__ = (
-        "level",
-        "skipped",
-        "level_record",
-        "policy",
-        "days",
-        "amount",
-        "move_ids",
-    )
-
-    def __init__(self, level, skipped, level_record, policy, days, amount, move_ids):
-        self.level = level
-        self.skipped = skipped
-        self.level_record = level_record
-        self.policy = policy
-        self.days = days
-        self.amount = amount
-        self.move_ids = move_ids
+    level: dunning.Level
+    skipped: tuple
+    level_record: object
+    policy: object
+    days: int
+    amount: Decimal
+    move_ids: tuple
+    taken: frozenset
+    demand: str

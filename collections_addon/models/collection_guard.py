@@ -11,8 +11,12 @@ through, by calling :meth:`_collection_system`. No context flag switches a
 rule off.
 """
 
+import math
+
 from odoo import api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from . import lib_messages
 
 MANAGER = "collections_addon.collections_addon_group_manager"
 USER = "collections_addon.collections_addon_group_user"
@@ -60,6 +64,8 @@ class CollectionGuardMixin(models.AbstractModel):
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._collection_check_finite(vals)
         if not is_system(self.env):
             for vals in vals_list:
                 self._collection_refuse(set(vals) & self._collection_system_fields)
@@ -73,6 +79,7 @@ class CollectionGuardMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._collection_check_finite(vals)
         if not is_system(self.env):
             self._collection_refuse(set(vals) & self._collection_system_fields)
         self._collection_check_fixed(vals)
@@ -100,6 +107,21 @@ class CollectionGuardMixin(models.AbstractModel):
                 fields=labels,
             )
         )
+
+    def _collection_check_finite(self, vals):
+        """Refuse NaN and infinity in numbers before the ORM rounds them (the
+        rounding would fail with a ValueError rather than say what is wrong)."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if (
+                field
+                and field.type in ("float", "monetary")
+                and isinstance(value, float)
+                and not math.isfinite(value)
+            ):
+                raise ValidationError(
+                    lib_messages.amount_problem(self.env, field.string, value)
+                )
 
     def _collection_check_fixed(self, vals):
         """A company, debtor or parent never changes on an existing record."""

@@ -17,6 +17,7 @@ FIGURE_COLUMNS = {
     "amount_due": "numeric",
     "amount_overdue": "numeric",
     "amount_credit": "numeric",
+    "amount_collectible": "numeric",
     **{f"aging_{bucket}": "numeric" for bucket in aging.BUCKETS},
     "max_days_overdue": "int4",
     "open_line_count": "int4",
@@ -123,6 +124,9 @@ class CollectionLedger(models.AbstractModel):
                        AS amount_overdue,
                    COALESCE(SUM(aml.amount_residual)
                        FILTER (WHERE aml.amount_residual < 0), 0) AS amount_credit,
+                   GREATEST(COALESCE(SUM(aml.amount_residual) FILTER (
+                       WHERE %(overdue)s OR aml.amount_residual < 0), 0), 0)
+                       AS amount_collectible,
                    %(buckets)s,
                    COALESCE(MAX(%(days)s) FILTER (WHERE %(overdue)s), 0)
                        AS max_days_overdue,

@@ -102,4 +102,5 @@ class CollectionLevel(models.Model):
             sequence=self.sequence,
             days=self.days,
             min_amount=Decimal(str(self.min_amount or 0)),
+            action=self.action,
         )

@@ -77,7 +77,7 @@ class CollectionPlan(models.Model):
     date_start = fields.Date(
         string="Start Date",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._collection_today(),
         tracking=True,
     )
     line_ids = fields.One2many(
@@ -160,7 +160,12 @@ class CollectionPlan(models.Model):
                 plan.amount_total + plan.interest_amount + plan.fee_amount
             )
 
-    @api.depends("amount_to_schedule", "installment_count", "debtor_id.debtor_type")
+    @api.depends(
+        "amount_to_schedule",
+        "installment_count",
+        "debtor_id.debtor_type",
+        "approval_required",
+    )
     def _compute_needs_approval(self):
         for plan in self:
             reasons = plan._approval_reasons()

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from ..lib import bounds
 from ..lib import promise as promise_rules
@@ -26,21 +27,24 @@ class CollectionPromise(models.Model):
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["partner_id.name"]
 
     _collection_system_fields = frozenset(
-        {"state", "amount_paid", "date_closed", "reminder_sent", "date_made", "name"}
+        {"state", "amount_paid", "date_closed", "reminder_sent", "date_made"}
     )
     _collection_fixed_fields = frozenset({"company_id", "debtor_id", "contact_id"})
 
     # === FIELDS === #
-    name = fields.Char(compute="_compute_name", store=True)
+    # Shown live (never stored): it always says the promise's current amount
+    # and date, formatted in the reader's language.
+    name = fields.Char(compute="_compute_name")
     amount = fields.Monetary(required=True, tracking=True)
     date = fields.Date(string="Promised Date", required=True, index=True, tracking=True)
     date_made = fields.Date(
         string="Made On",
         required=True,
         readonly=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._collection_today(),
         help="Payments reconciled from this day on count towards the promise.",
     )
     invoice_ids = fields.Many2many(
@@ -95,7 +99,7 @@ class CollectionPromise(models.Model):
                 "%(partner)s: %(amount)s by %(date)s",
                 partner=promise.partner_id.name or "",
                 amount=promise.currency_id.format(promise.amount or 0.0),
-                date=promise.date or "",
+                date=format_date(self.env, promise.date) if promise.date else "",
             )
 
     @api.depends("invoice_ids")

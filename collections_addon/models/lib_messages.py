@@ -27,6 +27,11 @@ def ladder_problem(env, code, params):
             days=params.get("days"),
             amount=params.get("amount"),
         ),
+        "handover_without_demand": lambda: _(
+            "The hand-over at %(days)s days needs a formal demand letter level "
+            "before it: a debtor is never handed over without a demand.",
+            days=params.get("days"),
+        ),
     }[code]()
 
 
@@ -157,3 +162,16 @@ def approval_reason(env, code, debtor_type):
         "revised": lambda: _("it was changed after its approval"),
         "risky_type": lambda: _("the debtor is %(type)s", type=debtor_type),
     }[code]()
+
+
+def risk_labels(env):
+    """The labels of :func:`lib.classification.risk_score` components."""
+    _ = env._
+    return {
+        "Days overdue": _("Days overdue"),
+        "Share paid late": _("Share paid late"),
+        "Average days late": _("Average days late"),
+        "Broken promises": _("Broken promises"),
+        "Unanswered contacts": _("Unanswered contacts"),
+        "Defaulted plans": _("Defaulted plans"),
+    }

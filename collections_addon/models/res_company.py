@@ -222,9 +222,11 @@ class ResCompany(models.Model):
             )
 
     def _collection_today(self):
-        """The day the figures, the run and the documents of this company use."""
+        """The one "today" of this company's figures, runs, documents and exports:
+        the date in the company's time zone (its partner's), else the user's."""
         self.ensure_one()
-        return fields.Date.context_today(self)
+        tz = self.partner_id.tz or self.env.user.tz or "UTC"
+        return fields.Date.context_today(self.with_context(tz=tz))
 
     def _collection_mark_day(self, fname, value=None):
         """Record what the refresh or the run did today (system fields)."""

@@ -10,6 +10,7 @@ import pytest
 from collections_lib.dunning import (
     Level,
     LevelDecision,
+    demand_state,
     due_level,
     episode_closed,
     episode_horizon,
@@ -259,3 +260,63 @@ def test_next_action_date_nothing_proposed_none():
 
 def test_dunning_doctests_all_pass():
     assert doctest.testmod(dunning).failed == 0
+
+
+# --- escalation eases in (issue: the first hour) ----------------------------
+EASE = [
+    Level(1, 1, -3, action="email"),
+    Level(2, 2, 3, action="email"),
+    Level(3, 3, 45, action="demand"),
+    Level(4, 4, 90, action="letter"),
+    Level(5, 5, 180, action="legal"),
+]
+
+
+def test_due_level_first_seen_with_old_debt_takes_the_demand_at_most():
+    decision = due_level(EASE, 200, Decimal(100), taken=(), demand="none")
+    assert decision.level.key == 3
+
+
+def test_due_level_first_seen_logs_the_lower_levels_as_skipped():
+    decision = due_level(EASE, 200, Decimal(100), taken=(), demand="none")
+    assert [lv.key for lv in decision.skipped] == [1, 2]
+
+
+def test_due_level_demand_deadline_running_takes_nothing():
+    assert due_level(EASE, 200, Decimal(100), {3}, demand="pending").level is None
+
+
+def test_due_level_without_demand_never_hands_over():
+    decision = due_level(EASE, 200, Decimal(100), taken={1, 2}, demand="none")
+    assert decision.level.key == 4
+
+
+def test_due_level_demand_deadline_passed_hands_over():
+    decision = due_level(EASE, 200, Decimal(100), taken={3}, demand="passed")
+    assert decision.level.key == 5
+
+
+def test_due_level_skipped_only_above_the_last_level_taken():
+    decision = due_level(EASE, 200, Decimal(100), taken={3}, demand="passed")
+    assert [lv.key for lv in decision.skipped] == [4]
+
+
+def test_due_level_net_zero_amount_takes_nothing():
+    assert due_level(EASE, 200, Decimal(0), taken=(), demand="none").level is None
+
+
+def test_demand_state_no_demand_is_none():
+    assert demand_state(None, date(2026, 1, 10), 7) == "none"
+
+
+def test_demand_state_on_the_deadline_is_pending():
+    assert demand_state(date(2026, 1, 3), date(2026, 1, 10), 7) == "pending"
+
+
+def test_demand_state_after_the_deadline_is_passed():
+    assert demand_state(date(2026, 1, 3), date(2026, 1, 11), 7) == "passed"
+
+
+def test_validate_ladder_handover_without_demand_is_refused():
+    ladder = [Level(1, 1, 5, action="email"), Level(2, 2, 90, action="legal")]
+    assert validate_ladder(ladder) == [("handover_without_demand", {"days": 90})]

@@ -49,12 +49,38 @@ def test_letter_totals_credit_no_interest():
     assert _totals(overdue_only=False).lines[3].interest == D("0.00")
 
 
-def test_letter_totals_total_residual_interest_and_fee():
-    assert _totals().total == D("1000.00") + D("365.00") + D("8.22") + D("1.00") + D(5)
+def test_letter_totals_letter_demands_collectible_interest_and_fee():
+    collectible = D("1000.00") + D("365.00") - D("20.00")
+    assert _totals().total == collectible + D("8.22") + D("1.00") + D(5)
 
 
 def test_letter_totals_zero_fee_total_without_fee():
-    assert _totals(fee="0").total == D("1374.22")
+    assert _totals(fee="0").total == D("1354.22")
+
+
+def test_letter_totals_letter_lists_the_unapplied_credits():
+    assert [(ln.key, ln.residual) for ln in _totals().credits] == [
+        ("RINV/1", D("-20.00"))
+    ]
+
+
+def test_letter_totals_collectible_is_overdue_less_credits():
+    assert _totals().collectible == D("1345.00")
+
+
+def test_letter_totals_credits_above_overdue_collectible_zero():
+    big = LetterItem("RINV/2", date(2025, 1, 1), D("-5000.00"))
+    assert _totals(items=(OLD, big)).collectible == D("0.00")
+
+
+def test_letter_totals_credits_above_overdue_demands_interest_and_fee_only():
+    big = LetterItem("RINV/2", date(2025, 1, 1), D("-5000.00"))
+    assert _totals(items=(OLD, big)).total == D("8.22") + D("5.00")
+
+
+def test_letter_totals_statement_totals_every_item_net():
+    totals = _totals(overdue_only=False, fee="0")
+    assert totals.total == D("1400.00") + D("9.22")
 
 
 def test_letter_totals_zero_rate_no_interest():

@@ -20,6 +20,7 @@ def _debtor(name, collector="Ann"):
         amount_credit=0.0,
         amount_due=10.0,
         amount_overdue=10.0,
+        amount_collectible=10.0,
         max_days_overdue=12,
         abc_class="a",
         debtor_type="forgetful",
@@ -58,12 +59,12 @@ def content():
 
 def test_write_workbook_formula_like_debtor_names_no_formula(content, xlsx_cells):
     cells = xlsx_cells(content, 1)
-    assert [cells[ref].formula for ref in ("A2", "A3", "R3")] == [None] * 3
+    assert [cells[ref].formula for ref in ("A2", "A3", "S3")] == [None] * 3
 
 
 def test_write_workbook_formula_like_debtor_names_kept_as_text(content, xlsx_cells):
     cells = xlsx_cells(content, 1)
-    assert [cells[ref].text for ref in ("A2", "A3", "R3")] == [
+    assert [cells[ref].text for ref in ("A2", "A3", "S3")] == [
         INJECTION,
         SUM_TEXT,
         INJECTION,
@@ -95,4 +96,4 @@ def test_write_workbook_only_total_row_cells_are_formulas(content, xlsx_cells):
         for ref, cell in xlsx_cells(content, 1).items()
         if cell.formula is not None
     }
-    assert formulas == {f"{col}4": f"SUM({col}2:{col}3)" for col in "DEFGHIJKLM"}
+    assert formulas == {f"{col}4": f"SUM({col}2:{col}3)" for col in "DEFGHIJKLMN"}
