@@ -9,6 +9,7 @@ VIEWER = "collections_addon.collections_addon_group_viewer"
 SUMMARY_FIELDS = [
     "amount_due",
     "amount_overdue",
+    "amount_collectible",
     "max_days_overdue",
     "debtor_type",
     "abc_class",
@@ -43,6 +44,13 @@ class ResPartner(models.Model):
         compute="_compute_collection_summary",
         currency_field="collection_currency_id",
         groups=VIEWER,
+    )
+    collection_amount_collectible = fields.Monetary(
+        string="To Collect",
+        compute="_compute_collection_summary",
+        currency_field="collection_currency_id",
+        groups=VIEWER,
+        help="The overdue amount less the unapplied credits, never below zero.",
     )
     collection_max_days_overdue = fields.Integer(
         string="Days Overdue", compute="_compute_collection_summary", groups=VIEWER
@@ -112,6 +120,7 @@ class ResPartner(models.Model):
             partner.collection_debtor_id = row.get("debtor_id") or False
             partner.collection_amount_due = row.get("amount_due") or 0.0
             partner.collection_amount_overdue = row.get("amount_overdue") or 0.0
+            partner.collection_amount_collectible = row.get("amount_collectible") or 0.0
             partner.collection_max_days_overdue = row.get("max_days_overdue") or 0
             partner.collection_debtor_type = row.get("debtor_type") or False
             partner.collection_abc_class = row.get("abc_class") or False
