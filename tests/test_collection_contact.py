@@ -1,5 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -12,10 +13,11 @@ class TestContactLog(CollectionsCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.invoice = cls.make_invoice(600.0, -20)
-        cls.env["collection.debtor"]._refresh_company(cls.env.company)
+        cls.env["collection.ledger"]._refresh_company(cls.env.company)
         cls.debtor = cls.env["collection.debtor"].search(
             [("partner_id", "=", cls.customer.id)]
         )
+        cls.Contact = cls.env["collection.contact"]
 
     def quick_log(self, outcome, user=None):
         debtor = self.debtor.with_user(user or self.collector)
@@ -52,7 +54,7 @@ class TestContactLog(CollectionsCommon):
         for _i in range(3):
             self.quick_log("no_answer")
         self.quick_log("reached")
-        self.env["collection.debtor"]._refresh_company(self.env.company)
+        self.refresh()
         self.assertEqual(self.debtor.contacts_total, 4)
         self.assertEqual(self.debtor.contacts_unanswered, 3)
         components = dict(self.debtor.risk_components)
@@ -68,12 +70,123 @@ class TestContactLog(CollectionsCommon):
                 {"debtor_id": self.debtor.id, "outcome": "reached"}
             )
 
-    def test_automatic_log_cannot_be_deleted(self):
-        contact = self.env["collection.contact"].create(
-            {"debtor_id": self.debtor.id, "is_automatic": True, "channel": "email"}
+    def automatic(self, **vals):
+        """An entry as the escalation run records it, back in the test's env."""
+        contact = self.Contact._collection_system().create(
+            {
+                "debtor_id": self.debtor.id,
+                "is_automatic": True,
+                "channel": "email",
+                "state": "done",
+                **vals,
+            }
         )
+        return contact.with_env(self.env)
+
+    def test_automatic_log_cannot_be_deleted(self):
+        contact = self.automatic()
         with self.assertRaisesRegex(UserError, "evidence"):
             contact.with_user(self.manager).unlink()
+
+    def test_automatic_entry_never_changes(self):
+        contact = self.automatic(note="Reminder 1")
+        for vals in ({"note": "Edited"}, {"outcome": "reached"}, {"state": "sent"}):
+            with self.subTest(vals=vals):
+                with self.assertRaises(UserError):
+                    contact.with_user(self.manager).write(vals)
+        self.assertEqual((contact.note, contact.state), ("Reminder 1", "done"))
+
+    def test_users_cannot_record_automatic_entries(self):
+        for vals in (
+            {"is_automatic": True},
+            {"state": "sent"},
+            {"move_ids": [Command.set(self.invoice.ids)]},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaises(AccessError):
+                    self.Contact.with_user(self.collector).create(
+                        {"debtor_id": self.debtor.id, "channel": "call", **vals}
+                    )
+        with self.assertRaises(AccessError):
+            self.Contact.with_user(self.collector).with_context(
+                default_is_automatic=True
+            ).create({"debtor_id": self.debtor.id, "channel": "call"})
+
+    def test_a_call_gets_its_outcome_once(self):
+        contact = self.Contact.with_user(self.collector).create(
+            {"debtor_id": self.debtor.id, "channel": "call"}
+        )
+        contact.write({"note": "Left a message", "contact_partner_id": False})
+        with self.assertRaisesRegex(UserError, "only the outcome and note"):
+            contact.write({"channel": "email"})
+        contact.outcome = "no_answer"
+        for vals in ({"outcome": "reached"}, {"note": "Actually reached"}):
+            with self.subTest(vals=vals):
+                with self.assertRaisesRegex(UserError, "Log a new entry"):
+                    contact.write(vals)
+        self.assertEqual(contact.outcome, "no_answer")
+
+    def test_a_correction_is_a_new_entry(self):
+        wrong, _result = self.quick_log("no_answer")
+        correction = self.Contact.with_user(self.collector).create(
+            {
+                "debtor_id": self.debtor.id,
+                "channel": "call",
+                "outcome": "reached",
+                "correction_of_id": wrong.id,
+                "note": "Logged on the wrong button: they answered.",
+            }
+        )
+        self.assertEqual(wrong.correction_ids, correction)
+        self.assertEqual(wrong.outcome, "no_answer")
+        with self.assertRaises(UserError):
+            correction.write({"correction_of_id": False})
+
+    def test_recorded_entries_are_never_deleted(self):
+        recorded, _result = self.quick_log("reached")
+        with self.assertRaisesRegex(UserError, "evidence"):
+            recorded.with_user(self.manager).unlink()
+        with self.assertRaises(AccessError):  # collectors never delete
+            recorded.with_user(self.collector).unlink()
+        # A call opened by mistake, with no outcome yet, may be dropped.
+        draft = self.Contact.with_user(self.collector).create(
+            {"debtor_id": self.debtor.id, "channel": "call"}
+        )
+        draft.with_user(self.manager).unlink()
+        self.assertFalse(draft.exists())
+        self.assertTrue(recorded.exists())
+
+    def test_a_debtor_with_history_is_not_deleted(self):
+        self.quick_log("reached")
+        with self.assertRaisesRegex(UserError, "Archive the debtor"):
+            self.debtor.with_user(self.manager).unlink()
+        self.assertTrue(self.debtor.exists())
+
+    def test_the_mail_queue_settles_the_entry(self):
+        def pending(email_to):
+            mail = (
+                self.env["mail.mail"]
+                .sudo()
+                .create(
+                    {
+                        "subject": "Reminder",
+                        "body_html": "<p>Please pay</p>",
+                        "email_to": email_to,
+                        "auto_delete": False,
+                    }
+                )
+            )
+            return mail, self.automatic(state="pending", mail_id=mail.id)
+
+        sent_mail, sent = pending("ap@debtor1.test")
+        failed_mail, failed = pending(False)  # no recipient: the queue fails it
+        (sent_mail | failed_mail).send(raise_exception=False)
+        self.assertEqual(sent_mail.state, "sent")
+        self.assertEqual(sent.state, "sent")
+        self.assertEqual(failed_mail.state, "exception")
+        self.assertEqual(failed.state, "failed")
+        self.assertTrue(failed.failure_reason)
+        self.assertIn("failed to send", self.debtor.message_ids[0].body)
 
     def test_partner_contact_roles(self):
         accountant = self.env["res.partner"].create(
@@ -91,15 +204,17 @@ class TestContactLog(CollectionsCommon):
     def test_a_contact_covers_invoices_of_its_company_only(self):
         other = self.setup_other_company(name="Contact Co")["company"]
         foreign = self.make_invoice(50.0, -5, company=other)
+        # Only the run links invoices to an entry.
+        Contact = self.Contact._collection_system()
         with self.assertRaisesRegex(ValidationError, "Invoices: a contact of"):
-            self.env["collection.contact"].create(
+            Contact.create(
                 {
                     "debtor_id": self.debtor.id,
                     "channel": "call",
                     "move_ids": [(6, 0, (self.invoice | foreign).ids)],
                 }
             )
-        contact = self.env["collection.contact"].create(
+        contact = Contact.create(
             {
                 "debtor_id": self.debtor.id,
                 "channel": "call",

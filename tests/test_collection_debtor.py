@@ -6,7 +6,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.collections_addon.models.collection_ledger_mixin import (
+from odoo.addons.collections_addon.models.collection_guard import system_env
+from odoo.addons.collections_addon.models.collection_ledger import (
     CLASSIFICATION_COLUMNS,
 )
 
@@ -166,15 +167,16 @@ class TestCollectionDebtorFigures(CollectionsCommon):
         """Each company's open lines are read through its own receivable accounts;
         a branch books on its parent's."""
         company_2 = self.setup_other_company()["company"]
-        own = set(self.Debtor._receivable_account_ids(self.env.company))
-        other = set(self.Debtor._receivable_account_ids(company_2))
+        Receivable = self.env["collection.receivable"]
+        own = set(Receivable._account_ids(self.env.company))
+        other = set(Receivable._account_ids(company_2))
         self.assertTrue(own)
         self.assertFalse(own & other)
-        self.assertLessEqual(own | other, set(self.Debtor._receivable_account_ids()))
         branch = self.env["res.company"].create(
             {"name": "Branch", "parent_id": self.env.company.id}
         )
-        self.assertLessEqual(own, set(self.Debtor._receivable_account_ids(branch)))
+        self.assertLessEqual(own, set(Receivable._account_ids(branch)))
+        self.assertFalse(other & set(Receivable._account_ids(branch)))
 
     def test_paid_debt_drops_to_zero_and_keeps_the_debtor(self):
         invoice = self.make_invoice(500.0, -5)
@@ -280,8 +282,9 @@ class TestCollectionDebtorRefresh(CollectionsCommon):
         )
         components = self.cr.fetchone()[0]
         text = 'He said "pay", then {nothing}, C:\\path\\ NULL'
-        row = self.Debtor._stored_rows(self.env.company, {"debtor_type": "varchar"})
-        vals = dict(self.Debtor._zero_figures(), amount_due=12.5)
+        Ledger = self.env["collection.ledger"]
+        row = Ledger._stored_rows(self.env.company, {"debtor_type": "varchar"})
+        vals = dict(Ledger._zero_figures(), amount_due=12.5)
         vals.update(
             {
                 name: None
@@ -306,7 +309,7 @@ class TestCollectionDebtorRefresh(CollectionsCommon):
             debtor_type_reason_auto=text,
         )
         self.assertIn(self.customer.id, row)
-        self.Debtor._bulk_update([(debtor.id, vals)])
+        Ledger._bulk_update([(debtor.id, vals)])
         debtor.invalidate_recordset()
         self.assertEqual(debtor.debtor_type_reason_auto, text)
         self.assertFalse(debtor.debtor_type)
@@ -366,7 +369,7 @@ class TestCollectionDebtorRefresh(CollectionsCommon):
     def _count_refresh_queries(self, company):
         self.env.flush_all()
         start = self.cr.sql_log_count
-        self.Debtor.with_company(company)._refresh_company(company)
+        self.env["collection.ledger"].with_company(company)._refresh_company(company)
         self.env.flush_all()
         return self.cr.sql_log_count - start
 
@@ -467,7 +470,7 @@ class TestCollectionDebtorClassification(CollectionsCommon):
         self.make_invoice(100.0, -5)
         self.refresh()
         debtor = self.debtor_of(self.customer)
-        with self.assertRaisesRegex(UserError, "only a Collections Manager"):
+        with self.assertRaisesRegex(AccessError, "Marking a debtor as fraudulent"):
             debtor.with_user(self.collector).write(
                 {"debtor_type": "fraudulent", "debtor_type_reason": "Fake company"}
             )
@@ -482,7 +485,7 @@ class TestCollectionDebtorCron(CollectionsCommon):
     def test_cron_refreshes_company_by_company(self):
         self.make_invoice(100.0, -10)
         companies = self.env["res.company"].search([])
-        companies.collection_refresh_date = False
+        system_env(companies.sudo()).write({"collection_refresh_date": False})
         cron = self.env.ref("collections_addon.ir_cron_collection_debtor_refresh")
         for _i in companies:
             cron.method_direct_trigger()
@@ -492,8 +495,106 @@ class TestCollectionDebtorCron(CollectionsCommon):
         self.assertEqual(self.refresh(), 0)
 
     def test_refresh_button_needs_collections_user(self):
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(AccessError, "Refreshing the debtor ledger"):
             self.Debtor.with_user(self.viewer).action_refresh_all()
         self.make_invoice(100.0, -10)
         self.Debtor.with_user(self.collector).action_refresh_all()
         self.assertEqual(self.debtor_of(self.customer).amount_overdue, 100.0)
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionDebtorGuard(CollectionsCommon):
+    """What a user may write on a debtor, and what only Collections writes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_invoice(100.0, -20)
+        cls.env["collection.ledger"]._refresh_company(cls.env.company)
+        cls.debtor = cls.Debtor.search([("partner_id", "=", cls.customer.id)])
+
+    def test_figures_and_escalation_state_are_refused_to_users(self):
+        level = self.env["collection.level"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        for vals in (
+            {"amount_overdue": 0.0},
+            {"aging_1_30": 0.0},
+            {"abc_class": "c"},
+            {"risk_score": 0},
+            {"debtor_type_manual": True},
+            {"fraud_review": True},
+            {"level_id": level.id},
+            {"stage": "legal"},
+            {"episode": 7},
+            {"forced_level_id": level.id},
+            {"next_action_by_user": True},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaisesRegex(AccessError, "can only be set by"):
+                    self.debtor.with_user(self.manager).write(vals)
+        self.assertEqual(self.debtor.amount_overdue, 100.0)
+        self.assertEqual(self.debtor.stage, "normal")
+
+    def test_a_default_in_the_context_is_refused_too(self):
+        with self.assertRaisesRegex(AccessError, "Overdue"):
+            self.Debtor.with_user(self.collector).with_context(
+                default_amount_overdue=5.0
+            ).create({"partner_id": self.customer_b.id})
+
+    def test_partner_and_company_never_change(self):
+        company_2 = self.setup_other_company()["company"]
+        for vals in (
+            {"partner_id": self.customer_b.id},
+            {"company_id": company_2.id},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaisesRegex(UserError, "cannot change"):
+                    self.debtor.with_user(self.manager).write(vals)
+        self.assertEqual(self.debtor.partner_id, self.customer)
+
+    def test_a_collectors_next_action_date_is_kept_until_it_passes(self):
+        self.assertEqual(self.debtor.next_action_date, self.today)  # overdue: today
+        self.debtor.with_user(self.collector).write({"next_action_date": self.days(10)})
+        self.assertTrue(self.debtor.next_action_by_user)
+        self.refresh(today=self.days(1))
+        self.assertEqual(self.debtor.next_action_date, self.days(10))
+        self.assertTrue(self.debtor.next_action_by_user)
+        self.refresh(today=self.days(11))
+        self.assertEqual(self.debtor.next_action_date, self.days(11))
+        self.assertFalse(self.debtor.next_action_by_user)
+
+    def test_clearing_the_date_gives_it_back_to_the_refresh(self):
+        self.debtor.with_user(self.collector).write({"next_action_date": self.days(10)})
+        self.debtor.with_user(self.collector).write({"next_action_date": False})
+        self.assertFalse(self.debtor.next_action_by_user)
+        self.refresh(today=self.days(1))
+        self.assertEqual(self.debtor.next_action_date, self.days(1))
+
+    def test_collector_sets_the_type_and_hold(self):
+        self.debtor.with_user(self.collector).write(
+            {
+                "debtor_type": "involuntary",
+                "debtor_type_reason": "Their biggest customer went bankrupt",
+                "hold_until": self.days(5),
+                "hold_reason": "Waiting for the insurer",
+            }
+        )
+        self.assertEqual(self.debtor.debtor_type, "involuntary")
+        self.assertTrue(self.debtor.debtor_type_manual)
+        self.assertTrue(self.debtor.on_hold)
+
+    def test_viewer_cannot_reset_the_type(self):
+        with self.assertRaises(AccessError):
+            self.debtor.with_user(self.viewer).action_reset_debtor_type()
+
+    def test_a_debtor_without_history_can_be_deleted(self):
+        self.debtor.with_user(self.manager).unlink()
+        self.assertFalse(self.debtor.exists())
+
+    def test_a_debtor_with_a_promise_is_not_deleted(self):
+        self.env["collection.promise"].create(
+            {"debtor_id": self.debtor.id, "amount": 50.0, "date": self.days(3)}
+        )
+        with self.assertRaisesRegex(UserError, "Archive the debtor"):
+            self.debtor.with_user(self.manager).unlink()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
 from .test_collection_run import EscalationCommon
@@ -17,7 +17,7 @@ class TestPromises(EscalationCommon):
         super().setUpClass()
         cls.invoice = cls.make_invoice(1000.0, -10)
         cls.other_invoice = cls.make_invoice(500.0, -20)
-        cls.env["collection.debtor"]._refresh_company(cls.env.company)
+        cls.env["collection.ledger"]._refresh_company(cls.env.company)
         cls.debtor = cls.env["collection.debtor"].search(
             [("partner_id", "=", cls.customer.id)]
         )
@@ -36,7 +36,9 @@ class TestPromises(EscalationCommon):
 
     def judge(self, day):
         with freeze_time(self.today + timedelta(days=day)):
-            return self.Promise._judge_company(self.env.company, self.days(day))
+            return self.env["collection.commitments"]._judge_promises(
+                self.env.company, self.days(day)
+            )
 
     def test_kept_when_paid_in_full_by_the_date(self):
         promise = self.promise(600.0, 5)
@@ -92,7 +94,8 @@ class TestPromises(EscalationCommon):
     def test_validation_errors_name_the_field_and_rule(self):
         cases = [
             ({"amount": 0.0}, "Amount: a promise to pay must be above zero"),
-            ({"amount": -5.0}, "Amount: a promise to pay must be above zero"),
+            ({"amount": -5.0}, "Amount: -5.0 is not a finite amount"),
+            ({"amount": float("inf")}, "Amount: inf is not a finite amount"),
             ({"amount": 5000.0}, "more than the open debt"),
             ({"date": -1}, "Promised Date: .* is in the past"),
             ({"date": 31}, "more than 30 days away"),
@@ -149,3 +152,74 @@ class TestPromises(EscalationCommon):
         action = contact.with_context(collection_outcome="promise").action_log_outcome()
         self.assertEqual(action["res_model"], "collection.promise")
         self.assertEqual(action["context"]["default_contact_id"], contact.id)
+
+    def test_what_was_promised_never_changes(self):
+        promise = self.promise(300.0, 5, invoice_ids=[(6, 0, self.invoice.ids)])
+        for vals in (
+            {"amount": 200.0},
+            {"date": self.days(6)},
+            {"invoice_ids": [(6, 0, self.other_invoice.ids)]},
+            {"channel": "email"},
+            {"contact_partner_id": self.accountant.id},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaisesRegex(UserError, "Cancel the promise"):
+                    promise.with_user(self.manager).write(vals)
+        promise.note = "Will pay from the next customer receipt"
+        self.assertEqual((promise.amount, promise.date), (300.0, self.days(5)))
+
+    def test_cancel_then_record_a_new_promise(self):
+        promise = self.promise(300.0, 5)
+        promise.action_cancel()
+        self.assertEqual(promise.state, "cancelled")
+        self.assertEqual(promise.date_closed, self.today)
+        with self.assertRaisesRegex(UserError, "only an open promise"):
+            promise.action_cancel()
+        replacement = self.promise(250.0, 7)
+        self.assertEqual(replacement.state, "open")
+
+    def test_only_an_open_promise_is_cancelled(self):
+        promise = self.promise(600.0, 5)
+        self.pay(self.invoice, 600.0)
+        self.judge(0)
+        self.assertEqual(promise.state, "kept")
+        with self.assertRaisesRegex(UserError, "only an open promise"):
+            promise.action_cancel()
+        self.assertEqual(promise.state, "kept")
+
+    def test_a_promise_is_never_deleted(self):
+        promise = self.promise(300.0, 5)
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            promise.with_user(self.manager).unlink()
+        promise.action_cancel()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            promise.with_user(self.manager).unlink()
+        self.assertTrue(promise.exists())
+
+    def test_state_and_follow_up_fields_are_the_systems(self):
+        promise = self.promise(300.0, 5)
+        for vals in (
+            {"state": "kept"},
+            {"amount_paid": 300.0},
+            {"date_closed": self.today},
+            {"reminder_sent": True},
+            {"date_made": self.days(-10)},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaises(AccessError):
+                    promise.with_user(self.manager).write(vals)
+        with self.assertRaises(AccessError):
+            self.promise(100.0, 5, invoice_ids=[(6, 0, self.invoice.ids)], state="kept")
+        self.assertEqual(promise.state, "open")
+
+    def test_viewer_reads_but_cannot_cancel(self):
+        promise = self.promise(300.0, 5)
+        self.assertEqual(
+            promise.with_user(self.viewer).read(["amount"])[0]["amount"], 300.0
+        )
+        with self.assertRaises(AccessError):
+            promise.with_user(self.viewer).action_cancel()
+        with self.assertRaises(AccessError):
+            self.Promise.with_user(self.viewer).create(
+                {"debtor_id": self.debtor.id, "amount": 10.0, "date": self.days(3)}
+            )

@@ -4,7 +4,10 @@ import io
 import re
 import zipfile
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.collections_addon.models import collection_document
 
 from .common import CollectionsCommon
 
@@ -34,7 +37,7 @@ class ReportsCommon(CollectionsCommon):
             cls.make_invoice(1234.50, -40, partner=partner)
             cls.make_invoice(100.0, 20, partner=partner)
             cls.debtors[lang] = partner
-        cls.env["collection.debtor"]._refresh_company(cls.env.company)
+        cls.env["collection.ledger"]._refresh_company(cls.env.company)
 
     def debtor(self, lang):
         return self.debtor_of(self.debtors[lang])
@@ -70,7 +73,8 @@ class TestLetters(ReportsCommon):
         )
         level.fee_amount = 25.0
         debtor = self.debtor("en_US")
-        debtor.level_id = level
+        # The run sets the debtor's level before it prints the letter.
+        debtor._collection_system().write({"level_id": level.id})
         data = debtor._collection_letter_data()
         # 1,234.50 x 36.5% / 365 x 40 days = 49.38
         self.assertEqual(data["lines"][0]["interest"], 49.38)
@@ -99,7 +103,9 @@ class TestLetters(ReportsCommon):
                 html = self.render(STATEMENT, self.debtor(lang))
                 self.assertIn("o_collection_statement_aging", html)
                 self.assertIn("10000", self.digits(html))
-                words = self.debtor(lang)._collection_amount_in_words(1334.50, lang)
+                words = self.env["collection.document"]._amount_in_words(
+                    self.env.company.currency_id, 1334.50, lang
+                )
                 self.assertIn(words, html)
 
     def test_print_buttons_return_report_actions(self):
@@ -109,6 +115,35 @@ class TestLetters(ReportsCommon):
             "collections_addon.report_collection_letter",
         )
         self.assertEqual(debtor.action_print_statement()["type"], "ir.actions.report")
+
+    def test_letter_speaks_for_the_debtors_level(self):
+        levels = self.env["collection.level"].search(
+            [("company_id", "=", self.env.company.id), ("days", "in", (15, 45))],
+            order="days",
+        )
+        levels[0].fee_amount, levels[1].fee_amount = 5.0, 25.0
+        debtor = self.debtor("en_US")
+        for level, fee in zip(levels, (5.0, 25.0), strict=True):
+            with self.subTest(level=level.name):
+                debtor._collection_system().write({"level_id": level.id})
+                data = debtor._collection_letter_data()
+                self.assertEqual(data["level"], level)
+                self.assertEqual(data["fee"], fee)
+
+    def test_letter_and_statement_are_refused_to_a_viewer(self):
+        debtor = self.debtor("en_US").with_user(self.viewer)
+        self.assertEqual(debtor.amount_overdue, 1234.50)  # a viewer sees the debtor
+        Report = self.env["ir.actions.report"].with_user(self.viewer)
+        for report in (LETTER, STATEMENT):
+            with self.subTest(report=report):
+                with self.assertRaisesRegex(AccessError, "Printing a demand letter"):
+                    Report._render_qweb_html(report, debtor.ids)
+        with self.assertRaises(AccessError):
+            debtor.action_print_letter()
+        with self.assertRaises(AccessError):
+            debtor.action_print_statement()
+        with self.assertRaises(AccessError):
+            debtor._collection_letter_data()
 
 
 @tagged("post_install", "-at_install")
@@ -131,7 +166,7 @@ class TestLettersPdf(HttpCase):
             }
         )
         invoice.action_post()
-        self.env["collection.debtor"]._refresh_company(self.env.company)
+        self.env["collection.ledger"]._refresh_company(self.env.company)
         debtor = self.env["collection.debtor"].search([("partner_id", "=", partner.id)])
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         for report in (LETTER, STATEMENT):
@@ -202,14 +237,12 @@ class TestAgreement(ReportsCommon):
 @tagged("post_install", "-at_install")
 class TestLongLetters(ReportsCommon):
     def test_a_letter_lists_the_oldest_items_and_sums_up_the_rest(self):
-        from odoo.addons.collections_addon.models import collection_action_mixin
-
         debtor = self.debtor("en_US")
         partner = self.debtors["en_US"]
         for index in range(4):
             self.make_invoice(10.0 + index, -60 - index, partner=partner)
-        limit = collection_action_mixin.LETTER_MAX_LINES
-        collection_action_mixin.LETTER_MAX_LINES = 2
+        limit = collection_document.LETTER_MAX_LINES
+        collection_document.LETTER_MAX_LINES = 2
         try:
             data = debtor._collection_letter_data()
             html = (
@@ -218,7 +251,7 @@ class TestLongLetters(ReportsCommon):
                 .decode()
             )
         finally:
-            collection_action_mixin.LETTER_MAX_LINES = limit
+            collection_document.LETTER_MAX_LINES = limit
         self.assertEqual(len(data["lines"]), 2)
         self.assertEqual(data["more_count"], 3)
         self.assertAlmostEqual(data["residual_total"], 1234.50 + 10 + 11 + 12 + 13)
@@ -227,19 +260,17 @@ class TestLongLetters(ReportsCommon):
 
     def test_the_hand_over_pack_lists_every_item(self):
         """The letter's cap never applies to the pack a lawyer works from."""
-        from odoo.addons.collections_addon.models import collection_action_mixin
-
         debtor = self.debtor("en_US")
         partner = self.debtors["en_US"]
         moves = self.env["account.move"]
         for index in range(4):
             moves |= self.make_invoice(10.0 + index, -60 - index, partner=partner)
-        limit = collection_action_mixin.LETTER_MAX_LINES
-        collection_action_mixin.LETTER_MAX_LINES = 2
+        limit = collection_document.LETTER_MAX_LINES
+        collection_document.LETTER_MAX_LINES = 2
         try:
-            pack = debtor._collection_handover_attachment()
+            pack = self.env["collection.document"]._handover_attachment(debtor)
         finally:
-            collection_action_mixin.LETTER_MAX_LINES = limit
+            collection_document.LETTER_MAX_LINES = limit
         with zipfile.ZipFile(io.BytesIO(pack.raw)) as archive:
             text = "".join(
                 archive.read(name).decode()

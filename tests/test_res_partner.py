@@ -15,7 +15,7 @@ class TestPartnerDebtPanel(CollectionsCommon):
         super().setUpClass()
         cls.make_invoice(1200.0, -45)
         cls.make_invoice(300.0, 10)
-        cls.env["collection.debtor"]._refresh_company(cls.env.company)
+        cls.env["collection.ledger"]._refresh_company(cls.env.company)
 
     def test_viewer_has_no_accounting_rights(self):
         self.assertFalse(self.viewer.has_group("account.group_account_invoice"))

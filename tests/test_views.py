@@ -89,3 +89,23 @@ class TestViews(CollectionsCommon):
             .get_views([(False, "form")])["views"]["form"]["arch"]
         )
         self.assertNotIn("collection_amount_overdue", arch)
+
+    def test_debtor_form_hides_what_the_server_refuses_to_a_viewer(self):
+        """Letter, statement and export are refused to Viewers by the server;
+        the form does not offer them either."""
+        buttons = ("action_print_letter", "action_print_statement")
+        for user, shown in ((self.viewer, False), (self.collector, True)):
+            arch = (
+                self.env["collection.debtor"]
+                .with_user(user)
+                .get_views([(False, "form")])["views"]["form"]["arch"]
+            )
+            with self.subTest(user=user.login):
+                for button in buttons:
+                    self.assertEqual(f'name="{button}"' in arch, shown)
+        list_arch = (
+            self.env["collection.debtor"]
+            .with_user(self.viewer)
+            .get_views([(False, "list")])["views"]["list"]["arch"]
+        )
+        self.assertNotIn("action_export_aging_xlsx", list_arch)

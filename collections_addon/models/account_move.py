@@ -46,19 +46,31 @@ class AccountMove(models.Model):
                 )
 
     # === CRUD === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_system(self.env) and (
+            "default_collection_level_id" in self.env.context
+            or any("collection_level_id" in vals for vals in vals_list)
+        ):
+            self._collection_refuse_level()
+        return super().create(vals_list)
+
     def write(self, vals):
         if "collection_level_id" in vals and not is_system(self.env):
-            raise AccessError(
-                _(
-                    "Last Collection Level (collection_level_id) of an invoice is "
-                    "set by the collections run only."
-                )
-            )
+            self._collection_refuse_level()
         if {"collection_excluded", "collection_exclusion_reason"} & set(vals):
             check_group(self.env, USER, _("Excluding an invoice from collections"))
         return super().write(vals)
 
     # === BUSINESS / HOOKS === #
+    def _collection_refuse_level(self):
+        raise AccessError(
+            _(
+                "Last Collection Level (collection_level_id) of an invoice is "
+                "set by the collections run only."
+            )
+        )
+
     def _collection_check_partner(self, partner):
         """Refuse invoices of another customer in a promise or a plan."""
         foreign = self.filtered(lambda move: move.commercial_partner_id != partner)

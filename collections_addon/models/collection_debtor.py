@@ -274,17 +274,8 @@ class CollectionDebtor(models.Model):
     @api.depends("amount_overdue", "amount_credit", "amount_collectible")
     def _compute_collectible_explanation(self):
         for debtor in self:
-            fmt = debtor.currency_id.format
-            debtor.collectible_explanation = (
-                _(
-                    "Overdue %(overdue)s less unapplied credits %(credits)s: "
-                    "collectible %(collectible)s.",
-                    overdue=fmt(debtor.amount_overdue),
-                    credits=fmt(-debtor.amount_credit),
-                    collectible=fmt(debtor.amount_collectible),
-                )
-                if debtor.amount_credit
-                else False
+            debtor.collectible_explanation = debtor.amount_credit and (
+                lib_messages.collectible_explanation(self.env, debtor)
             )
 
     @api.depends("risk_components", "risk_score")
@@ -379,7 +370,15 @@ class CollectionDebtor(models.Model):
         if is_system(self.env):
             return super().write(vals)
         self._collection_refuse(set(vals) & self._collection_system_fields)
-        vals = dict(vals)
+        # Promises, plans and contacts edited through the debtor (x2many
+        # commands) keep their own guards: they are written in the caller's
+        # environment, never in the system one.
+        related = {
+            name: value
+            for name, value in vals.items()
+            if self._fields[name].type in ("one2many", "many2many")
+        }
+        vals = {name: value for name, value in vals.items() if name not in related}
         if "debtor_type" in vals:
             # A person chose the type: it is no longer replaced by the suggestion.
             if vals["debtor_type"] == "fraudulent":
@@ -388,7 +387,11 @@ class CollectionDebtor(models.Model):
         if "next_action_date" in vals:
             # A collector's own date: the refresh keeps it until it passes.
             vals["next_action_by_user"] = bool(vals["next_action_date"])
-        return super(CollectionDebtor, self._collection_system()).write(vals)
+        if related:
+            super().write(related)
+        if vals:
+            super(CollectionDebtor, self._collection_system()).write(vals)
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -574,7 +577,6 @@ class CollectionDebtor(models.Model):
     # === BUSINESS / HOOKS === #
     def _collection_level_for_letter(self):
         """The level a letter speaks for: the debtor's (the run sets it first)."""
-        self.ensure_one()
         return self.level_id
 
     def _collection_letter_data(self, overdue_only=True, all_lines=False):

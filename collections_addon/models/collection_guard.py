@@ -85,6 +85,14 @@ class CollectionGuardMixin(models.AbstractModel):
         self._collection_check_fixed(vals)
         return super().write(vals)
 
+    def copy_data(self, default=None):
+        """A copy starts afresh: the system fields take their defaults."""
+        vals_list = super().copy_data(default=default)
+        for vals in vals_list:
+            for name in self._collection_system_fields - set(default or ()):
+                vals.pop(name, None)
+        return vals_list
+
     # === BUSINESS / HOOKS === #
     def _collection_system(self):
         """These records, writable by the addon's own services."""

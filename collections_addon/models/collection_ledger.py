@@ -308,7 +308,8 @@ class CollectionLedger(models.AbstractModel):
         )
         to_create, to_update = [], []
         for partner_id, class_vals in classes.items():
-            vals = dict(target[partner_id], **class_vals)
+            # Zero figures for a partner with a payment history only.
+            vals = dict(target.get(partner_id) or self._zero_figures(), **class_vals)
             debtor = stored.get(partner_id)
             if not debtor:
                 vals["risk_components"] = json.loads(vals["risk_components"])
@@ -539,7 +540,6 @@ class CollectionLedger(models.AbstractModel):
 
     @api.model
     def _values_differ(self, row, vals):
-        """Whether the stored ``row`` (:meth:`_stored_rows`) differs from ``vals``."""
         return any(row[name] != new for name, new in vals.items())
 
     @api.model

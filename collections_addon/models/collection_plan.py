@@ -261,8 +261,15 @@ class CollectionPlan(models.Model):
                 # against it).
                 draft = self.new({"invoice_ids": vals["invoice_ids"]})
                 vals["amount_total"] = draft._covered_residual()
+        # Installments sent along are the caller's: created in the caller's
+        # environment, their own guard applies (not the system's).
+        lines = [vals.pop("line_ids", None) for vals in vals_list]
         plans = super(CollectionPlan, self._collection_system()).create(vals_list)
-        return plans.with_env(self.env)
+        plans = plans.with_env(self.env)
+        for plan, line_commands in zip(plans, lines, strict=True):
+            if line_commands:
+                super(CollectionPlan, plan).write({"line_ids": line_commands})
+        return plans
 
     def write(self, vals):
         if is_system(self.env):
@@ -456,14 +463,12 @@ class CollectionPlan(models.Model):
         return {
             "type": "ir.actions.act_window",
             "res_model": "mail.compose.message",
-            "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
             "context": {
                 "default_model": self._name,
                 "default_res_ids": self.ids,
                 "default_template_id": template.id,
-                "default_composition_mode": "comment",
                 "default_email_layout_xmlid": "mail.mail_notification_light",
                 "force_email": True,
             },
@@ -508,13 +513,9 @@ class CollectionPlan(models.Model):
                     plan=self.name,
                 )
             )
+        busy = [("state", "in", ("to_approve", "active")), ("id", "!=", self.id)]
         other = self.search(
-            [
-                ("id", "!=", self.id),
-                ("state", "in", ("to_approve", "active")),
-                ("invoice_ids", "in", self.invoice_ids.ids),
-            ],
-            limit=1,
+            busy + [("invoice_ids", "in", self.invoice_ids.ids)], limit=1
         )
         if other:
             raise ValidationError(

@@ -125,7 +125,7 @@ class CollectionPromise(models.Model):
                 raise ValidationError(
                     _(
                         "Promise to pay: %(debtor)s already has an open promise for "
-                        "these invoices; change or cancel it instead of adding one.",
+                        "these invoices; cancel it before recording a new one.",
                         debtor=promise.debtor_id.display_name,
                     )
                 )

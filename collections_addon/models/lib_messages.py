@@ -175,3 +175,15 @@ def risk_labels(env):
         "Unanswered contacts": _("Unanswered contacts"),
         "Defaulted plans": _("Defaulted plans"),
     }
+
+
+def collectible_explanation(env, debtor):
+    """Why a debtor's collectible amount is less than its overdue amount."""
+    fmt = debtor.currency_id.format
+    return env._(
+        "Overdue %(overdue)s less unapplied credits %(credits)s: collectible "
+        "%(collectible)s.",
+        overdue=fmt(debtor.amount_overdue),
+        credits=fmt(-debtor.amount_credit),
+        collectible=fmt(debtor.amount_collectible),
+    )

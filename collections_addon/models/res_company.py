@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..lib import bounds
+from . import lib_messages
 from .collection_guard import is_system, system_env
 
 # Written by the refresh and the run only (see collection_guard).
@@ -199,14 +200,21 @@ class ResCompany(models.Model):
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._collection_check_finite(vals)
         if not is_system(self.env):
             for vals in vals_list:
                 self._collection_refuse(set(vals) & SYSTEM_FIELDS)
+            context = self.env.context
+            self._collection_refuse(
+                {name for name in SYSTEM_FIELDS if f"default_{name}" in context}
+            )
         companies = super().create(vals_list)
         self.env["collection.policy"].sudo()._ensure_default_policy(companies)
         return companies
 
     def write(self, vals):
+        self._collection_check_finite(vals)
         if not is_system(self.env):
             self._collection_refuse(set(vals) & SYSTEM_FIELDS)
         return super().write(vals)
@@ -220,6 +228,21 @@ class ResCompany(models.Model):
                     fields=", ".join(sorted(names)),
                 )
             )
+
+    def _collection_check_finite(self, vals):
+        """Refuse NaN and infinity before the ORM rounds them (the rounding
+        would fail with a bare ValueError), as the guard mixin does."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if (
+                field
+                and field.type in ("float", "monetary")
+                and isinstance(value, float)
+                and not math.isfinite(value)
+            ):
+                raise ValidationError(
+                    lib_messages.amount_problem(self.env, field.string, value)
+                )
 
     def _collection_today(self):
         """The one "today" of this company's figures, runs, documents and exports:
