@@ -50,6 +50,22 @@ def check_group(env, group, action):
         )
 
 
+def check_finite(records, vals):
+    """Refuse NaN and infinity in numbers before the ORM rounds them (the
+    rounding would fail with a ValueError rather than say what is wrong)."""
+    for name, value in vals.items():
+        field = records._fields.get(name)
+        if (
+            field
+            and field.type in ("float", "monetary")
+            and isinstance(value, float)
+            and not math.isfinite(value)
+        ):
+            raise ValidationError(
+                lib_messages.amount_problem(records.env, field.string, value)
+            )
+
+
 class CollectionGuardMixin(models.AbstractModel):
     """Refuses system fields from users and keeps the company of a record."""
 
@@ -117,19 +133,7 @@ class CollectionGuardMixin(models.AbstractModel):
         )
 
     def _collection_check_finite(self, vals):
-        """Refuse NaN and infinity in numbers before the ORM rounds them (the
-        rounding would fail with a ValueError rather than say what is wrong)."""
-        for name, value in vals.items():
-            field = self._fields.get(name)
-            if (
-                field
-                and field.type in ("float", "monetary")
-                and isinstance(value, float)
-                and not math.isfinite(value)
-            ):
-                raise ValidationError(
-                    lib_messages.amount_problem(self.env, field.string, value)
-                )
+        check_finite(self, vals)
 
     def _collection_check_fixed(self, vals):
         """A company, debtor or parent never changes on an existing record."""

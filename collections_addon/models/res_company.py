@@ -6,8 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..lib import bounds
-from . import lib_messages
-from .collection_guard import is_system, system_env
+from .collection_guard import check_finite, is_system, system_env
 
 # Written by the refresh and the run only (see collection_guard).
 SYSTEM_FIELDS = frozenset(
@@ -230,19 +229,7 @@ class ResCompany(models.Model):
             )
 
     def _collection_check_finite(self, vals):
-        """Refuse NaN and infinity before the ORM rounds them (the rounding
-        would fail with a bare ValueError), as the guard mixin does."""
-        for name, value in vals.items():
-            field = self._fields.get(name)
-            if (
-                field
-                and field.type in ("float", "monetary")
-                and isinstance(value, float)
-                and not math.isfinite(value)
-            ):
-                raise ValidationError(
-                    lib_messages.amount_problem(self.env, field.string, value)
-                )
+        check_finite(self, vals)
 
     def _collection_today(self):
         """The one "today" of this company's figures, runs, documents and exports:
