@@ -96,7 +96,7 @@ class CollectionContact(models.Model):
     # Automatic actions of the escalation ladder.
     is_automatic = fields.Boolean(readonly=True)
     level_id = fields.Many2one(
-        "collection.level", readonly=True, index=True, ondelete="set null"
+        "collection.level", readonly=True, index=True, ondelete="restrict"
     )
     episode = fields.Integer(readonly=True, index=True)
     state = fields.Selection(
@@ -169,6 +169,7 @@ class CollectionContact(models.Model):
     # === CRUD === #
     def write(self, vals):
         if not is_system(self.env):
+            self._collection_refuse(set(vals) & self._collection_system_fields)
             self._collection_check_evidence(vals)
         return super().write(vals)
 

@@ -147,11 +147,8 @@ class CollectionPlan(models.Model):
 
     def _covered_residual(self):
         self.ensure_one()
-        return sum(
-            self.invoice_ids.filtered(lambda m: m.state == "posted").mapped(
-                "amount_residual_signed"
-            )
-        )
+        posted = self.invoice_ids.filtered(lambda m: m.state == "posted")
+        return sum(posted.mapped("amount_residual_signed"))
 
     @api.depends("amount_total", "interest_amount", "fee_amount")
     def _compute_amount_to_schedule(self):
@@ -248,8 +245,12 @@ class CollectionPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not is_system(self.env):
+            names = self._collection_system_fields
             for vals in vals_list:
-                self._collection_refuse(set(vals) & self._collection_system_fields)
+                self._collection_refuse(set(vals) & names)
+            self._collection_refuse(
+                {n for n in names if f"default_{n}" in self._context}
+            )
         vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
             vals["name"] = self.env["ir.sequence"].next_by_code("collection.plan") or _(
