@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from .collection_guard import USER, check_group, is_system
@@ -37,7 +37,7 @@ class AccountMove(models.Model):
                 and not (move.collection_exclusion_reason or "").strip()
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Exclusion Reason: invoice %(invoice)s is excluded from "
                         "collections, so the reason for the dispute or hold is "
                         "required.",
@@ -59,13 +59,15 @@ class AccountMove(models.Model):
         if "collection_level_id" in vals and not is_system(self.env):
             self._collection_refuse_level()
         if {"collection_excluded", "collection_exclusion_reason"} & set(vals):
-            check_group(self.env, USER, _("Excluding an invoice from collections"))
+            check_group(
+                self.env, USER, self.env._("Excluding an invoice from collections")
+            )
         return super().write(vals)
 
     # === BUSINESS / HOOKS === #
     def _collection_refuse_level(self):
         raise AccessError(
-            _(
+            self.env._(
                 "Last Collection Level (collection_level_id) of an invoice is "
                 "set by the collections run only."
             )
@@ -76,7 +78,7 @@ class AccountMove(models.Model):
         foreign = self.filtered(lambda move: move.commercial_partner_id != partner)
         if foreign:
             raise ValidationError(
-                _(
+                self.env._(
                     "Invoices: %(invoices)s do not belong to %(debtor)s.",
                     invoices=", ".join(foreign.mapped("name")),
                     debtor=partner.display_name,
@@ -89,7 +91,7 @@ class AccountMove(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Exclude from Collections"),
+            "name": self.env._("Exclude from Collections"),
             "res_model": "account.move",
             "res_id": self.id,
             "view_mode": "form",
@@ -119,7 +121,7 @@ class AccountMove(models.Model):
             debtor = Debtor.search(domain, limit=1)
         if not debtor:
             raise ValidationError(
-                _(
+                self.env._(
                     "Invoice %(invoice)s has no open debt to promise.",
                     invoice=self.display_name,
                 )

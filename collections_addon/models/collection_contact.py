@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -146,7 +146,7 @@ class CollectionContact(models.Model):
             )
             if other:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Invoices: a contact of %(company)s can only cover invoices "
                         "of %(company)s.",
                         company=company.name,
@@ -159,7 +159,7 @@ class CollectionContact(models.Model):
         for contact in self:
             if contact.date > fields.Datetime.add(now, days=1):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Date: a contact is logged when it happened; %(date)s is "
                         "in the future.",
                         date=contact.date,
@@ -179,7 +179,7 @@ class CollectionContact(models.Model):
         for contact in self:
             if contact.is_automatic:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Contact log: %(entry)s was recorded by the escalation run "
                         "and is evidence; it cannot be changed. Log a new entry "
                         "that corrects it instead.",
@@ -189,7 +189,7 @@ class CollectionContact(models.Model):
             changed = set(vals) - OPEN_FIELDS
             if contact.outcome or changed:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Contact log: %(entry)s is recorded; only the outcome and "
                         "note of a call still in progress can be filled in. Log a "
                         "new entry that corrects it instead.",
@@ -201,7 +201,7 @@ class CollectionContact(models.Model):
     def _unlink_except_evidence(self):
         if any(contact.is_automatic or contact.outcome for contact in self):
             raise UserError(
-                _(
+                self.env._(
                     "The contact log is evidence: a recorded entry cannot be "
                     "deleted. Log a new entry that corrects it instead."
                 )
@@ -223,7 +223,7 @@ class CollectionContact(models.Model):
                     {"state": "failed", "failure_reason": mail.failure_reason or False}
                 )
                 contact.debtor_id.message_post(
-                    body=_(
+                    body=self.env._(
                         "Reminder %(level)s failed to send: %(reason)s. It is "
                         "retried by the next run.",
                         level=contact.level_id.name or "",
@@ -240,7 +240,9 @@ class CollectionContact(models.Model):
         if outcome:
             if outcome not in dict(CONTACT_OUTCOMES):
                 raise UserError(
-                    _("Outcome: %(value)s is not a known outcome.", value=outcome)
+                    self.env._(
+                        "Outcome: %(value)s is not a known outcome.", value=outcome
+                    )
                 )
             self.outcome = outcome
         return self.action_next_step()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
@@ -251,7 +251,7 @@ class CollectionDebtor(models.Model):
 
     def _search_on_hold(self, operator, value):
         if operator not in ("=", "!="):
-            raise UserError(_("On Hold: only = and != are supported."))
+            raise UserError(self.env._("On Hold: only = and != are supported."))
         today = self.env.company._collection_today()
         if (operator == "=") == bool(value):
             return [("hold_until", ">=", today)]
@@ -291,7 +291,7 @@ class CollectionDebtor(models.Model):
                 "<table class='table table-sm o_collection_risk'><tbody>%s"
                 "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
                 "</tbody></table>"
-            ) % (rows, escape(_("Risk score")), debtor.risk_score)
+            ) % (rows, escape(self.env._("Risk score")), debtor.risk_score)
 
     def _compute_open_line_ids(self):
         lines_by_key = {}
@@ -317,7 +317,7 @@ class CollectionDebtor(models.Model):
         for debtor in self:
             if debtor.partner_id != debtor.partner_id.commercial_partner_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Debtor: the partner must be a commercial partner (a company "
                         "or an individual), not the contact %(contact)s.",
                         contact=debtor.partner_id.display_name,
@@ -332,7 +332,7 @@ class CollectionDebtor(models.Model):
                 and not (debtor.debtor_type_reason or "").strip()
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Debtor type of %(debtor)s: a type chosen by hand needs an "
                         "override reason.",
                         debtor=debtor.display_name,
@@ -344,7 +344,7 @@ class CollectionDebtor(models.Model):
         for debtor in self:
             if debtor.hold_until and not (debtor.hold_reason or "").strip():
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Hold Reason: %(debtor)s is put on hold until %(date)s, so "
                         "the reason for the hold is required.",
                         debtor=debtor.display_name,
@@ -370,9 +370,8 @@ class CollectionDebtor(models.Model):
         if is_system(self.env):
             return super().write(vals)
         self._collection_refuse(set(vals) & self._collection_system_fields)
-        # Promises, plans and contacts edited through the debtor (x2many
-        # commands) keep their own guards: they are written in the caller's
-        # environment, never in the system one.
+        # x2many commands (promises, plans, contacts) keep their own guards:
+        # written in the caller's environment, never in the system one.
         related = {
             name: value
             for name, value in vals.items()
@@ -382,7 +381,9 @@ class CollectionDebtor(models.Model):
         if "debtor_type" in vals:
             # A person chose the type: it is no longer replaced by the suggestion.
             if vals["debtor_type"] == "fraudulent":
-                check_group(self.env, MANAGER, _("Marking a debtor as fraudulent"))
+                check_group(
+                    self.env, MANAGER, self.env._("Marking a debtor as fraudulent")
+                )
             vals["debtor_type_manual"] = bool(vals["debtor_type"])
         if "next_action_date" in vals:
             # A collector's own date: the refresh keeps it until it passes.
@@ -399,7 +400,7 @@ class CollectionDebtor(models.Model):
         for debtor in self:
             if debtor.contact_ids or debtor.promise_ids or debtor.plan_ids:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Debtor %(debtor)s has a contact log, promises or plans: "
                         "this history is evidence and cannot be deleted. Archive "
                         "the debtor instead.",
@@ -410,7 +411,7 @@ class CollectionDebtor(models.Model):
     # === ACTIONS === #
     def action_reset_debtor_type(self):
         """Drop the manual type: the suggestion from behaviour applies again."""
-        check_group(self.env, USER, _("Using the suggested debtor type"))
+        check_group(self.env, USER, self.env._("Using the suggested debtor type"))
         self.check_access("write")
         for debtor in self:
             debtor._collection_system().write(
@@ -425,7 +426,7 @@ class CollectionDebtor(models.Model):
     @api.model
     def action_refresh_all(self):
         """Refresh the ledger of every company the user has selected."""
-        check_group(self.env, USER, _("Refreshing the debtor ledger"))
+        check_group(self.env, USER, self.env._("Refreshing the debtor ledger"))
         self.env["collection.ledger"].sudo()._refresh_companies(self.env.companies)
         return {"type": "ir.actions.client", "tag": "soft_reload"}
 
@@ -451,7 +452,7 @@ class CollectionDebtor(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Log a Call"),
+            "name": self.env._("Log a Call"),
             "res_model": "collection.contact",
             "view_mode": "form",
             "views": [
@@ -502,7 +503,7 @@ class CollectionDebtor(models.Model):
         context.update({f"default_{key}": value for key, value in defaults.items()})
         return {
             "type": "ir.actions.act_window",
-            "name": _("Promise to Pay"),
+            "name": self.env._("Promise to Pay"),
             "res_model": "collection.promise",
             "view_mode": "form",
             "views": [(False, "form")],
@@ -526,7 +527,7 @@ class CollectionDebtor(models.Model):
         )
         return {
             "type": "ir.actions.act_window",
-            "name": _("Installment Plan"),
+            "name": self.env._("Installment Plan"),
             "res_model": "collection.plan",
             "view_mode": "form",
             "views": [(False, "form")],
@@ -567,11 +568,11 @@ class CollectionDebtor(models.Model):
         return action
 
     def action_print_statement(self):
-        check_group(self.env, USER, _("Printing a statement"))
+        check_group(self.env, USER, self.env._("Printing a statement"))
         return self.env.ref(REPORT_STATEMENT).report_action(self)
 
     def action_print_letter(self):
-        check_group(self.env, USER, _("Printing a demand letter"))
+        check_group(self.env, USER, self.env._("Printing a demand letter"))
         return self.env.ref(REPORT_LETTER).report_action(self)
 
     # === BUSINESS / HOOKS === #
@@ -596,5 +597,4 @@ class CollectionDebtor(models.Model):
         return self.env["collection.handler"]._recipient(self, role)
 
     def _collection_format_date(self, value):
-        self.ensure_one()
         return format_date(self.env, value, lang_code=self.partner_id.lang or False)

@@ -16,6 +16,7 @@ import math
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..lib import bounds
 from . import lib_messages
 
 MANAGER = "collections_addon.collections_addon_group_manager"
@@ -50,16 +51,29 @@ def check_group(env, group, action):
         )
 
 
-def check_finite(records, vals):
-    """Refuse NaN and infinity in numbers before the ORM rounds them (the
-    rounding would fail with a ValueError rather than say what is wrong)."""
+def check_numbers(records, vals, names=None):
+    """Every amount or rate a person enters is a finite number from 0 to
+    :data:`lib.bounds.MAX_AMOUNT`, refused with a message naming the field.
+
+    NaN and infinity are refused before the ORM rounds them (the rounding would
+    fail with a bare ValueError); fields the system sets (figures, credits) are
+    only checked for being finite.
+
+    :param names: the fields to check (default: all of ``vals``)
+    """
+    system = getattr(records, "_collection_system_fields", frozenset())
     for name, value in vals.items():
         field = records._fields.get(name)
         if (
-            field
-            and field.type in ("float", "monetary")
-            and isinstance(value, float)
-            and not math.isfinite(value)
+            not field
+            or field.type not in ("float", "monetary")
+            or (names is not None and name not in names)
+            or isinstance(value, bool)
+            or not isinstance(value, int | float)
+        ):
+            continue
+        if not math.isfinite(value) or (
+            name not in system and bounds.check_amount(value)
         ):
             raise ValidationError(
                 lib_messages.amount_problem(records.env, field.string, value)
@@ -133,7 +147,7 @@ class CollectionGuardMixin(models.AbstractModel):
         )
 
     def _collection_check_finite(self, vals):
-        check_finite(self, vals)
+        check_numbers(self, vals)
 
     def _collection_check_fixed(self, vals):
         """A company, debtor or parent never changes on an existing record."""

@@ -2,11 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lib import bounds, dunning
-from . import lib_messages
+from ..lib import dunning
 from .selections import LEVEL_ACTIONS, LEVEL_TONES
 
 
@@ -66,19 +65,6 @@ class CollectionLevel(models.Model):
         for policy in self.policy_id:
             policy._check_ladder()
 
-    @api.constrains("min_amount", "fee_amount", "action")
-    def _check_amounts(self):
-        for level in self:
-            for fname in ("min_amount", "fee_amount"):
-                if bounds.check_amount(level[fname]):
-                    raise ValidationError(
-                        lib_messages.amount_problem(
-                            self.env,
-                            f"{level._fields[fname].string} ({level.name})",
-                            level[fname],
-                        )
-                    )
-
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
@@ -86,7 +72,7 @@ class CollectionLevel(models.Model):
         for vals in vals_list:
             if vals.get("action") not in actions:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Action of level %(level)s: choose one of %(actions)s.",
                         level=vals.get("name") or "?",
                         actions=", ".join(actions),

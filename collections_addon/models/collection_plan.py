@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import approval, bounds, schedule
@@ -16,7 +16,6 @@ TERMS = frozenset(
     "invoice_ids interest_amount fee_amount down_payment installment_count "
     "interval date_start line_ids terms".split()
 )
-MONEY_TERMS = ("down_payment", "interest_amount", "fee_amount")
 
 
 class CollectionPlan(models.Model):
@@ -39,7 +38,7 @@ class CollectionPlan(models.Model):
 
     # === FIELDS === #
     name = fields.Char(
-        required=True, copy=False, readonly=True, default=lambda self: _("New")
+        required=True, copy=False, readonly=True, default=lambda self: self.env._("New")
     )
     invoice_ids = fields.Many2many(
         "account.move",
@@ -129,7 +128,7 @@ class CollectionPlan(models.Model):
     # === COMPUTE / INVERSE / SEARCH === #
     @api.model
     def _default_terms(self):
-        return _(
+        return self.env._(
             "<p>The debtor acknowledges the debt listed above and agrees to pay it in "
             "the installments of the schedule, on or before each due date.</p>"
             "<p>While the debtor keeps to the schedule, the creditor suspends "
@@ -189,7 +188,7 @@ class CollectionPlan(models.Model):
             count = bounds.check_count(plan.installment_count)
             if count:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Installments of plan %(plan)s: %(count)s is not between 1 "
                         "and %(cap)s.",
                         plan=plan.name,
@@ -197,13 +196,6 @@ class CollectionPlan(models.Model):
                         cap=bounds.MAX_INSTALLMENTS,
                     )
                 )
-            for fname in MONEY_TERMS:
-                if bounds.check_amount(plan[fname]):
-                    raise ValidationError(
-                        lib_messages.amount_problem(
-                            self.env, plan._fields[fname].string, plan[fname]
-                        )
-                    )
             if bounds.check_date(plan.date_start, plan.company_id._collection_today()):
                 raise ValidationError(
                     lib_messages.date_problem(
@@ -217,7 +209,9 @@ class CollectionPlan(models.Model):
                 >= 0
             ):
                 raise ValidationError(
-                    _("Down Payment: it must be less than the amount to schedule.")
+                    self.env._(
+                        "Down Payment: it must be less than the amount to schedule."
+                    )
                 )
 
     @api.constrains("line_ids", "amount_to_schedule")
@@ -231,7 +225,7 @@ class CollectionPlan(models.Model):
             )
             if problems:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Schedule of plan %(plan)s: %(problems)s",
                         plan=plan.name,
                         problems=" ".join(
@@ -253,9 +247,9 @@ class CollectionPlan(models.Model):
             )
         vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
-            vals["name"] = self.env["ir.sequence"].next_by_code("collection.plan") or _(
-                "New"
-            )
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "collection.plan"
+            ) or self.env._("New")
             vals["shaper_ids"] = [Command.set(self.env.user.ids)]
             if "invoice_ids" in vals:
                 # Known before the constraints run (the down payment is checked
@@ -282,7 +276,7 @@ class CollectionPlan(models.Model):
         for plan in self:
             if plan.state != "draft":
                 raise UserError(
-                    _(
+                    self.env._(
                         "Plan %(plan)s is %(state)s: its terms and schedule can "
                         "only be changed in draft (an active plan: Revise it "
                         "first; it then needs a new approval).",
@@ -303,7 +297,7 @@ class CollectionPlan(models.Model):
         for plan in self:
             if plan.state != "draft" or plan.approval_required:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Plan %(plan)s is evidence once submitted: only a draft "
                         "that was never approved can be deleted; cancel it "
                         "instead.",
@@ -318,7 +312,7 @@ class CollectionPlan(models.Model):
         for plan in self:
             if plan.state not in allowed:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Plan %(plan)s is %(state)s: %(action)s is only possible "
                         "from %(allowed)s.",
                         plan=plan.name,
@@ -330,12 +324,14 @@ class CollectionPlan(models.Model):
 
     def action_generate_lines(self):
         """Compute the schedule: down payment, then equal installments."""
-        check_group(self.env, USER, _("Computing a schedule"))
-        self._check_state(("draft",), _("computing the schedule"))
+        check_group(self.env, USER, self.env._("Computing a schedule"))
+        self._check_state(("draft",), self.env._("computing the schedule"))
         for plan in self:
             if not plan.invoice_ids:
                 raise UserError(
-                    _("Covered Invoices: choose the overdue invoices the plan covers.")
+                    self.env._(
+                        "Covered Invoices: choose the overdue invoices the plan covers."
+                    )
                 )
             try:
                 installments = schedule.build_schedule(
@@ -348,7 +344,7 @@ class CollectionPlan(models.Model):
                 )
             except schedule.ScheduleError as error:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Schedule of plan %(plan)s: %(problem)s",
                         plan=plan.name,
                         problem=lib_messages.schedule_error(
@@ -374,8 +370,8 @@ class CollectionPlan(models.Model):
 
     def action_submit(self):
         """Submit: activate at once, or send to a manager when approval is needed."""
-        check_group(self.env, USER, _("Submitting a plan"))
-        self._check_state(("draft",), _("submitting"))
+        check_group(self.env, USER, self.env._("Submitting a plan"))
+        self._check_state(("draft",), self.env._("submitting"))
         for plan in self:
             plan._check_submittable()
             if not plan.line_ids:
@@ -390,12 +386,12 @@ class CollectionPlan(models.Model):
 
     def action_approve(self):
         """Four eyes: a Collections Manager who did not shape this version."""
-        check_group(self.env, MANAGER, _("Approving a plan"))
-        self._check_state(("to_approve",), _("approving"))
+        check_group(self.env, MANAGER, self.env._("Approving a plan"))
+        self._check_state(("to_approve",), self.env._("approving"))
         for plan in self:
             if self.env.user in plan.shaper_ids | plan.user_id:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Plan %(plan)s: you created it, changed its terms or "
                         "collect it, so you cannot approve this version; another "
                         "Collections Manager must (four eyes).",
@@ -411,22 +407,22 @@ class CollectionPlan(models.Model):
             plan.activity_ids.filtered(
                 lambda a: a.activity_type_id
                 == self.env.ref("mail.mail_activity_data_todo")
-            ).action_feedback(feedback=_("Approved"))
+            ).action_feedback(feedback=self.env._("Approved"))
             plan._activate()
         return True
 
     def action_reset_draft(self):
         """Back to draft from approval, to change the terms."""
-        check_group(self.env, USER, _("Sending a plan back to draft"))
-        self._check_state(("to_approve",), _("going back to draft"))
+        check_group(self.env, USER, self.env._("Sending a plan back to draft"))
+        self._check_state(("to_approve",), self.env._("going back to draft"))
         self._collection_system().write({"state": "draft"})
         return True
 
     def action_revise(self):
         """An active plan back to draft to change its terms: it needs approval
         again, whatever its figures, and escalation resumes meanwhile."""
-        check_group(self.env, USER, _("Revising a plan"))
-        self._check_state(("active",), _("revising"))
+        check_group(self.env, USER, self.env._("Revising a plan"))
+        self._check_state(("active",), self.env._("revising"))
         self._collection_system().write(
             {
                 "state": "draft",
@@ -443,10 +439,10 @@ class CollectionPlan(models.Model):
 
         An active plan is an agreement: only a Collections Manager cancels it.
         """
-        check_group(self.env, USER, _("Cancelling a plan"))
-        self._check_state(("draft", "to_approve", "active"), _("cancelling"))
+        check_group(self.env, USER, self.env._("Cancelling a plan"))
+        self._check_state(("draft", "to_approve", "active"), self.env._("cancelling"))
         if any(plan.state == "active" for plan in self):
-            check_group(self.env, MANAGER, _("Cancelling an active plan"))
+            check_group(self.env, MANAGER, self.env._("Cancelling an active plan"))
         for plan in self:
             fee_invoice = plan.fee_invoice_id
             if fee_invoice and fee_invoice.payment_state == "not_paid":
@@ -505,11 +501,13 @@ class CollectionPlan(models.Model):
         self.ensure_one()
         if not self.invoice_ids:
             raise ValidationError(
-                _("Covered Invoices: plan %(plan)s covers no invoice.", plan=self.name)
+                self.env._(
+                    "Covered Invoices: plan %(plan)s covers no invoice.", plan=self.name
+                )
             )
         if self.currency_id.is_zero(self.amount_to_schedule):
             raise ValidationError(
-                _(
+                self.env._(
                     "Plan %(plan)s: the covered invoices are already paid.",
                     plan=self.name,
                 )
@@ -520,7 +518,7 @@ class CollectionPlan(models.Model):
         )
         if other:
             raise ValidationError(
-                _(
+                self.env._(
                     "Covered Invoices: some are already in plan %(other)s.",
                     other=other.name,
                 )
@@ -538,7 +536,7 @@ class CollectionPlan(models.Model):
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=self.company_id._collection_today(),
-                summary=_("Approve installment plan %(plan)s", plan=self.name),
+                summary=self.env._("Approve installment plan %(plan)s", plan=self.name),
                 note=self.approval_reason,
                 user_id=manager.id,
             )
@@ -554,7 +552,7 @@ class CollectionPlan(models.Model):
             vals["invoice_ids"] = [Command.link(invoice.id)]
         self._collection_system().write(vals)
         self.debtor_id.message_post(
-            body=_("Installment plan %(plan)s is active.", plan=self.name),
+            body=self.env._("Installment plan %(plan)s is active.", plan=self.name),
             subtype_xmlid="mail.mt_note",
         )
 
@@ -564,9 +562,12 @@ class CollectionPlan(models.Model):
         charges = (
             (
                 self.interest_amount,
-                _("Interest of installment plan %(plan)s", plan=self.name),
+                self.env._("Interest of installment plan %(plan)s", plan=self.name),
             ),
-            (self.fee_amount, _("Fee of installment plan %(plan)s", plan=self.name)),
+            (
+                self.fee_amount,
+                self.env._("Fee of installment plan %(plan)s", plan=self.name),
+            ),
         )
         lines = [
             Command.create(

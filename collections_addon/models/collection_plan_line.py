@@ -1,9 +1,8 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import bounds
 from .collection_guard import is_system
 from .selections import PLAN_LINE_STATES
 
@@ -49,11 +48,10 @@ class CollectionPlanLine(models.Model):
     @api.constrains("amount")
     def _check_amount(self):
         for line in self:
-            if bounds.check_amount(line.amount) or line.amount <= 0:
+            if line.amount <= 0:
                 raise ValidationError(
-                    _(
-                        "Installment of %(date)s: %(amount)s is not a finite amount "
-                        "above zero.",
+                    self.env._(
+                        "Installment of %(date)s: %(amount)s must be above zero.",
                         date=line.date_due,
                         amount=line.amount,
                     )
@@ -85,7 +83,7 @@ class CollectionPlanLine(models.Model):
     def _check_plan_draft(self):
         if any(line.plan_id.state != "draft" for line in self):
             raise UserError(
-                _(
+                self.env._(
                     "Installments: the schedule of a plan can only be changed "
                     "while the plan is in draft."
                 )

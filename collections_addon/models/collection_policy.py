@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import dunning
@@ -74,7 +74,7 @@ class CollectionPolicy(models.Model):
             )
             if others:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Default Policy: %(company)s already has a default policy; "
                         "a company has exactly one.",
                         company=policy.company_id.name,
@@ -86,12 +86,14 @@ class CollectionPolicy(models.Model):
         for policy in self:
             if policy.waiver_days < 0:
                 raise ValidationError(
-                    _("Waiver Deadline: the number of days cannot be negative.")
+                    self.env._(
+                        "Waiver Deadline: the number of days cannot be negative."
+                    )
                 )
             problems = dunning.validate_ladder(policy._as_levels())
             if policy.level_ids and problems:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Levels of policy %(policy)s: %(problems)s",
                         policy=policy.name,
                         problems=" ".join(
@@ -106,7 +108,9 @@ class CollectionPolicy(models.Model):
     def _unlink_except_default(self):
         if any(policy.is_default for policy in self):
             raise UserError(
-                _("A company's default policy cannot be deleted; archive it instead.")
+                self.env._(
+                    "A company's default policy cannot be deleted; archive it instead."
+                )
             )
 
     # === BUSINESS / HOOKS === #

@@ -2,11 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from ..lib import bounds
 from ..lib import promise as promise_rules
 from . import lib_messages
 from .collection_guard import USER, check_group, is_system
@@ -95,7 +94,7 @@ class CollectionPromise(models.Model):
     @api.depends("partner_id", "amount", "date")
     def _compute_name(self):
         for promise in self:
-            promise.name = _(
+            promise.name = self.env._(
                 "%(partner)s: %(amount)s by %(date)s",
                 partner=promise.partner_id.name or "",
                 amount=promise.currency_id.format(promise.amount or 0.0),
@@ -123,7 +122,7 @@ class CollectionPromise(models.Model):
             )
             if twin:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Promise to pay: %(debtor)s already has an open promise for "
                         "these invoices; cancel it before recording a new one.",
                         debtor=promise.debtor_id.display_name,
@@ -135,12 +134,6 @@ class CollectionPromise(models.Model):
         for promise in self:
             company = promise.company_id
             currency = promise.currency_id
-            if bounds.check_amount(promise.amount):
-                raise ValidationError(
-                    lib_messages.amount_problem(
-                        self.env, self._fields["amount"].string, promise.amount
-                    )
-                )
             open_debt = promise._open_debt()
             problems = promise_rules.validate_promise(
                 promise._decimal(promise.amount),
@@ -165,7 +158,7 @@ class CollectionPromise(models.Model):
         promises._validate_terms()
         for promise in promises:
             promise.debtor_id.message_post(
-                body=_("Promise to pay recorded: %(name)s", name=promise.name),
+                body=self.env._("Promise to pay recorded: %(name)s", name=promise.name),
                 subtype_xmlid="mail.mt_note",
             )
         return promises
@@ -173,7 +166,7 @@ class CollectionPromise(models.Model):
     def write(self, vals):
         if not is_system(self.env) and FACTS & set(vals):
             raise UserError(
-                _(
+                self.env._(
                     "Promise to pay: what was promised (amount, date, invoices, "
                     "channel, person) is evidence and cannot be changed. Cancel "
                     "the promise and record a new one."
@@ -185,7 +178,7 @@ class CollectionPromise(models.Model):
     def _unlink_except_evidence(self):
         if self:
             raise UserError(
-                _(
+                self.env._(
                     "A promise to pay is evidence and cannot be deleted; cancel it "
                     "instead."
                 )
@@ -194,13 +187,13 @@ class CollectionPromise(models.Model):
     # === ACTIONS === #
     def action_cancel(self):
         """Open → cancelled; a kept, broken or cancelled promise stays as it is."""
-        check_group(self.env, USER, _("Cancelling a promise to pay"))
+        check_group(self.env, USER, self.env._("Cancelling a promise to pay"))
         self.check_access("write")
         states = dict(self._fields["state"]._description_selection(self.env))
         for promise in self:
             if promise.state != "open":
                 raise UserError(
-                    _(
+                    self.env._(
                         "Promise %(promise)s is %(state)s: only an open promise "
                         "can be cancelled.",
                         promise=promise.name,

@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .collection_guard import USER, check_group
@@ -74,7 +74,7 @@ class CollectionRun(models.Model):
     def _compute_name(self):
         triggers = dict(self._fields["trigger"]._description_selection(self.env))
         for run in self:
-            run.name = _(
+            run.name = self.env._(
                 "%(trigger)s run of %(date)s (%(company)s)",
                 trigger=triggers.get(run.trigger, ""),
                 date=run.date or "",
@@ -86,7 +86,9 @@ class CollectionRun(models.Model):
     def _unlink_except_log(self):
         if self:
             raise UserError(
-                _("The log of a collections run is evidence; it cannot be deleted.")
+                self.env._(
+                    "The log of a collections run is evidence; it cannot be deleted."
+                )
             )
 
     # === ACTIONS === #
@@ -97,7 +99,7 @@ class CollectionRun(models.Model):
         The run happens in the cron worker, in slices, never inside this web
         request; its progress shows in the list of runs.
         """
-        check_group(self.env, USER, _("Starting a collections run"))
+        check_group(self.env, USER, self.env._("Starting a collections run"))
         Run = self.env["collection.run"].sudo()._collection_system()
         for company in self.env.companies:
             if not Run.search_count(
@@ -116,8 +118,8 @@ class CollectionRun(models.Model):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Collections run queued"),
-                "message": _(
+                "title": self.env._("Collections run queued"),
+                "message": self.env._(
                     "The run of %(companies)s starts in a moment in the "
                     "background; its progress and results appear in this list.",
                     companies=", ".join(self.env.companies.mapped("name")),

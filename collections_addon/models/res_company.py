@@ -2,11 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..lib import bounds
-from .collection_guard import check_finite, is_system, system_env
+from .collection_guard import check_numbers, is_system, system_env
 
 # Written by the refresh and the run only (see collection_guard).
 SYSTEM_FIELDS = frozenset(
@@ -111,7 +111,7 @@ class ResCompany(models.Model):
             )
             if any(share <= 0 for share in shares) or sum(shares) != 100:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "ABC thresholds of %(company)s: the class A, B and C shares "
                         "must each be above 0 and add up to 100 (they are "
                         "%(a)s + %(b)s + %(c)s).",
@@ -137,26 +137,16 @@ class ResCompany(models.Model):
             rate = company.collection_interest_rate
             if not math.isfinite(rate) or rate > 1000:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Late Interest Rate of %(company)s: %(rate)s is not a "
                         "yearly percentage between 0 and 1000.",
                         company=company.name,
                         rate=rate,
                     )
                 )
-            if bounds.check_amount(company.collection_plan_approval_amount):
-                raise ValidationError(
-                    _(
-                        "Plans Above This Amount Need Approval of %(company)s: "
-                        "%(amount)s is not a finite amount between 0 and %(max)s.",
-                        company=company.name,
-                        amount=company.collection_plan_approval_amount,
-                        max=bounds.MAX_AMOUNT,
-                    )
-                )
             if company.collection_plan_max_installments > bounds.MAX_INSTALLMENTS:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Plans With More Installments Need Approval: at most "
                         "%(cap)s, the hard cap of installments.",
                         cap=bounds.MAX_INSTALLMENTS,
@@ -164,7 +154,7 @@ class ResCompany(models.Model):
                 )
             if company.collection_interest_rate < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Late Interest Rate of %(company)s cannot be negative.",
                         company=company.name,
                     )
@@ -178,7 +168,7 @@ class ResCompany(models.Model):
             ):
                 if company[fname] < 0:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(field)s of %(company)s cannot be negative.",
                             field=company._fields[fname].string,
                             company=company.name,
@@ -186,11 +176,13 @@ class ResCompany(models.Model):
                     )
             if company.collection_plan_max_installments < 1:
                 raise ValidationError(
-                    _("Plans With More Installments Need Approval: at least 1.")
+                    self.env._(
+                        "Plans With More Installments Need Approval: at least 1."
+                    )
                 )
             if company.collection_payment_deadline_days < 1:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Payment Deadline of %(company)s must be at least one day.",
                         company=company.name,
                     )
@@ -229,7 +221,9 @@ class ResCompany(models.Model):
             )
 
     def _collection_check_finite(self, vals):
-        check_finite(self, vals)
+        check_numbers(
+            self, vals, names={n for n in vals if n.startswith("collection_")}
+        )
 
     def _collection_today(self):
         """The one "today" of this company's figures, runs, documents and exports:

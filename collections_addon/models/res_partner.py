@@ -299,7 +299,7 @@ class ResPartner(models.Model):
                  ORDER BY pl.id DESC LIMIT 1
             ) pl ON TRUE
             LEFT JOIN LATERAL (
-                SELECT ln.date_due, ln.amount - ln.amount_paid AS amount
+                SELECT ln.date_due, ln.amount - COALESCE(ln.amount_paid, 0) AS amount
                   FROM collection_plan_line ln
                  WHERE ln.plan_id = pl.id AND ln.state != 'paid'
                  ORDER BY ln.date_due, ln.sequence, ln.id LIMIT 1
@@ -311,7 +311,7 @@ class ResPartner(models.Model):
     @api.model
     def _collection_query(self, query):
         """Run a banner query; level names come back in the reader's language."""
-        lang = self.env.lang or "en_US"
+        lang = self._collection_lang()
         rows = self.env.execute_query_dict(query)
         for row in rows:
             for key, value in row.items():
@@ -319,6 +319,12 @@ class ResPartner(models.Model):
                 if isinstance(value, dict):
                     row[key] = value.get(lang) or value.get("en_US") or ""
         return rows
+
+    @api.model
+    def _collection_lang(self):
+        """The banner's language: the context's (the web client always sends
+        it), else English, without reading the user (no query)."""
+        return self.env.lang or "en_US"
 
     @api.model
     def _collection_today(self, row):
@@ -362,7 +368,9 @@ class ResPartner(models.Model):
             row["currency_decimals"] or 0,
             row["currency_rounding"] or 0.01,
         )
-        return format_amount(self.env, amount or 0.0, currency)
+        return format_amount(
+            self.env, amount or 0.0, currency, lang_code=self._collection_lang()
+        )
 
     @api.model
     def _collection_banner_lines(self, row, is_collector):
@@ -418,7 +426,9 @@ class ResPartner(models.Model):
                 _(
                     "Open promise to pay: %(amount)s by %(date)s.",
                     amount=self._collection_money(row, row.get("promise_amount")),
-                    date=format_date(self.env, row["promise_date"]),
+                    date=format_date(
+                        self.env, row["promise_date"], lang_code=self._collection_lang()
+                    ),
                 )
             )
         if row.get("plan_id"):
@@ -429,7 +439,11 @@ class ResPartner(models.Model):
                         "%(amount)s due %(date)s.",
                         plan=row.get("plan_name") or "",
                         amount=self._collection_money(row, row.get("plan_next_amount")),
-                        date=format_date(self.env, row["plan_next_due"]),
+                        date=format_date(
+                            self.env,
+                            row["plan_next_due"],
+                            lang_code=self._collection_lang(),
+                        ),
                     )
                 )
             else:
