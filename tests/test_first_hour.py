@@ -108,3 +108,11 @@ class TestDocumentsAgree(CollectionsCommon):
         partner = self.customer.with_user(self.viewer)
         self.assertEqual(partner.collection_amount_collectible, 830.0)
         self.assertEqual(partner.collection_amount_overdue, 950.0)
+
+    def test_open_invoices_button_lists_the_documents_of_the_open_lines(self):
+        """The smart button uses the one open-line definition: the four documents."""
+        action = self.debtor.action_view_open_invoices()
+        moves = self.env["account.move"].search(action["domain"])
+        items = self.env["collection.receivable"]._open_items(self.debtor)
+        self.assertEqual(set(moves.ids), {item["move_id"] for item in items})
+        self.assertEqual(len(moves), 4)

@@ -557,13 +557,9 @@ class CollectionDebtor(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
         )
-        action["domain"] = [
-            ("move_type", "in", ("out_invoice", "out_refund", "out_receipt")),
-            ("state", "=", "posted"),
-            ("commercial_partner_id", "=", self.partner_id.id),
-            ("company_id", "=", self.company_id.id),
-            ("payment_state", "in", ("not_paid", "partial")),
-        ]
+        # The documents of the open receivable lines (collection.receivable).
+        moves = self.env["collection.receivable"]._open_lines(self).move_id
+        action["domain"] = [("id", "in", moves.ids)]
         action["context"] = {"create": False}
         return action
 
