@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make run: provision, create $DB (default collections_demo) with demo data on first run, serve Odoo.
+# make run: provision, create $DB (default collections_demo) with demo data, Sales and both addons
+# (collections_addon, collections_sale) on first run, serve Odoo.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,17 +12,21 @@ export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
 PY="$ROOT/.venv/bin/python"
 ADDONS="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT"
 ODOO=("$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS" -d "$DB" --db-filter="^${DB}\$")
-installed="$(psql -d "$DB" -tAc "SELECT state FROM ir_module_module WHERE name = 'collections_addon'" 2>/dev/null || true)"
-if [ "$installed" != "installed" ]; then
-  echo "[run] creating database $DB with demo data and collections_addon (first run: about 3 minutes)"
+state_of() { psql -d "$DB" -tAc "SELECT state FROM ir_module_module WHERE name = '$1'" 2>/dev/null || true; }
+if [ "$(state_of collections_addon)" != "installed" ]; then
+  echo "[run] creating database $DB with demo data, Sales, collections_addon and collections_sale (first run: about 4 minutes)"
   dropdb --if-exists "$DB" >/dev/null 2>&1 || true
-  "${ODOO[@]}" -i collections_addon --stop-after-init --no-http --log-level=warn
+  "${ODOO[@]}" -i collections_addon,sale,collections_sale --stop-after-init --no-http --log-level=warn
   # The first escalation run happens in the server's cron thread a minute after it
   # starts: letters are rendered to PDF through the running server.
   psql -q -d "$DB" -c "UPDATE ir_cron SET nextcall = (now() at time zone 'utc')
     WHERE id IN (SELECT res_id FROM ir_model_data
                   WHERE module = 'collections_addon' AND model = 'ir.cron')"
+elif [ "$(state_of collections_sale)" != "installed" ]; then
+  # A database made before collections_sale existed: add Sales and the bridge.
+  echo "[run] installing Sales and collections_sale in $DB"
+  "${ODOO[@]}" -i sale,collections_sale --stop-after-init --no-http --log-level=warn
 fi
 echo "[run] serving $DB on http://localhost:$PORT (login admin / admin)"
-# Reused databases are updated to the current code of the addon on each start.
-exec "${ODOO[@]}" --http-port="$PORT" -u collections_addon "$@"
+# Reused databases are updated to the current code of both addons on each start.
+exec "${ODOO[@]}" --http-port="$PORT" -u collections_addon,collections_sale "$@"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# make test: provision, lint, then ONE pytest run with the unit tests of lib/ and the
-# ORM/HTTP/tour tests (pytest-odoo) against fresh databases created here and dropped after.
+# make test: provision, lint, install collections_addon and collections_sale (with sale) on two
+# fresh databases (with and without demo data), then ONE pytest run with the unit tests of both
+# lib/ folders and the ORM/HTTP/tour tests (pytest-odoo) on the demo database, and a second run
+# of the collections_sale tests on the database without demo data. Both databases are dropped after.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -24,24 +26,34 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== lint: ruff"
-"$ROOT/.venv/bin/ruff" check collections_addon tests bench
-"$ROOT/.venv/bin/ruff" format --check collections_addon tests bench
-echo "== lint: pylint-odoo (mandatory checks)"
-"$ROOT/.venv/bin/pylint" --rcfile=.pylintrc-mandatory collections_addon
+ADDONS_TO_TEST="collections_addon,sale,collections_sale"
 
-install_db() {  # install_db DB LOG [odoo args...]: fresh DB, addon installed, log checked
+echo "== lint: ruff"
+"$ROOT/.venv/bin/ruff" check collections_addon collections_sale tests bench
+"$ROOT/.venv/bin/ruff" format --check collections_addon collections_sale tests bench
+echo "== lint: pylint-odoo (mandatory checks)"
+"$ROOT/.venv/bin/pylint" --rcfile=.pylintrc-mandatory collections_addon collections_sale
+
+install_db() {  # install_db DB LOG [odoo args...]: fresh DB, addons installed, log checked
   local db="$1" log="$2"; shift 2
   dropdb --if-exists "$db" >/dev/null 2>&1 || true
-  if ! "$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS" -d "$db" -i collections_addon \
+  if ! "$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS" -d "$db" -i "$ADDONS_TO_TEST" \
       --stop-after-init --log-level=info --http-port=0 --no-http "$@" >"$log" 2>&1; then
-    tail -n 60 "$log"; echo "FAILED: install of collections_addon in $db (log: $log)"; return 1
+    tail -n 60 "$log"; echo "FAILED: install of $ADDONS_TO_TEST in $db (log: $log)"; return 1
   fi
   if grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$log"; then
-    echo "FAILED: the install of collections_addon in $db logged the warnings above (log: $log)"
+    echo "FAILED: the install of $ADDONS_TO_TEST in $db logged the warnings above (log: $log)"
     return 1
   fi
-  echo "installed collections_addon in $db ($*) with a clean log"
+  # Odoo ignores a module it cannot load (e.g. a bad version) and still exits 0.
+  local addon state
+  for addon in ${ADDONS_TO_TEST//,/ }; do
+    state="$(psql -d "$db" -tAc "SELECT state FROM ir_module_module WHERE name = '$addon'")"
+    if [ "$state" != "installed" ]; then
+      echo "FAILED: $addon is '${state:-unknown}' in $db, not installed (log: $log)"; return 1
+    fi
+  done
+  echo "installed $ADDONS_TO_TEST in $db ($*) with a clean log"
 }
 echo "== install: with demo data ($DB) and without ($DB_NODEMO)"
 install_db "$DB" "$LOGDIR/install_demo.log" & p1=$!
@@ -52,3 +64,7 @@ rc=0; wait $p1 || rc=1; wait $p2 || rc=1
 echo "== pytest: unit tests of lib/ and ORM/HTTP/tour tests on $DB"
 "$ROOT/.venv/bin/pytest" -c setup.cfg tests \
   --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http --odoo-log-level=warn "$@"
+
+echo "== pytest: the collections_sale tests again on $DB_NODEMO (no demo data)"
+"$ROOT/.venv/bin/pytest" -c setup.cfg tests/unit/test_hold.py tests/test_sale_*.py \
+  --odoo-database="$DB_NODEMO" --odoo-addons-path="$ADDONS" --odoo-http --odoo-log-level=warn "$@"

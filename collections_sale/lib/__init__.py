@@ -1,0 +1,1 @@
+"""Pure decision logic of collections_sale: no ``odoo`` import allowed here."""

@@ -1,0 +1,5 @@
+from . import collection_contact
+from . import payment_transaction
+from . import res_company
+from . import res_config_settings
+from . import sale_order
