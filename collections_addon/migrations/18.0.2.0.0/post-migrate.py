@@ -5,7 +5,10 @@
 - the two crons call the ledger and escalation services (their records are
   ``noupdate``, so the update does not rewrite them);
 - the debtor table keeps room for in-place updates, and the indexes of the two
-  columns the refresh rewrites daily are gone (formerly done in ``init()``).
+  columns the refresh rewrites daily are gone (formerly done in ``init()``);
+- the shipped demand letter text no longer opens with "Despite our reminders"
+  (the letter now says so itself, only when reminders were sent); a text edited
+  by the user is left as it is.
 """
 
 from odoo.tools import SQL
@@ -19,8 +22,26 @@ CRONS = {
 }
 
 
+OLD_DEMAND = "<p>Despite our reminders, the invoices listed below remain unpaid."
+NEW_DEMAND = "<p>The invoices listed below remain unpaid."
+
+
 def migrate(cr, version):
     set_debtor_fillfactor(cr)
+    cr.execute(
+        SQL(
+            """
+            UPDATE collection_level
+               SET letter_text = jsonb_set(
+                   letter_text, '{en_US}',
+                   to_jsonb(replace(letter_text->>'en_US', %(old)s, %(new)s)))
+             WHERE action = 'demand' AND letter_text->>'en_US' LIKE %(pattern)s
+            """,
+            old=OLD_DEMAND,
+            new=NEW_DEMAND,
+            pattern=OLD_DEMAND + "%",
+        )
+    )
     for column in ("max_days_overdue", "next_action_date"):
         drop_index(
             cr, make_index_name("collection_debtor", column), "collection_debtor"
