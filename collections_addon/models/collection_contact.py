@@ -248,6 +248,19 @@ class CollectionContact(models.Model):
         return self.action_next_step()
 
     def action_next_step(self):
-        """Open what the outcome calls for: a promise form or a dispute."""
+        """Open what the outcome calls for: a dispute opens the exclusion of the
+        oldest overdue invoice, a promise the promise form filled from the call."""
         self.ensure_one()
-        return self.debtor_id._action_after_contact(self)
+        debtor = self.debtor_id
+        if self.outcome == "dispute":
+            lines = self.env["collection.receivable"]._open_lines(debtor)
+            line = lines.filtered(lambda aml: aml.amount_residual > 0)[:1]
+            if line:
+                return line.move_id.action_collection_exclude()
+        if self.outcome == "promise":
+            return debtor.action_new_promise(
+                contact_id=self.id,
+                channel=self.channel,
+                contact_partner_id=self.contact_partner_id.id,
+            )
+        return {"type": "ir.actions.act_window_close"}

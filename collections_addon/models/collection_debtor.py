@@ -1,6 +1,5 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -10,7 +9,7 @@ from ..lib import bounds
 from . import lib_messages
 from .collection_guard import MANAGER, USER, check_group, is_system
 from .collection_ledger import REFRESH_COLUMNS
-from .selections import ABC_CLASSES, DEBTOR_STAGES, DEBTOR_TYPES
+from .selections import ABC_CLASSES, DEBTOR_STAGES, DEBTOR_TYPES, LEVEL_ACTIONS
 
 REPORT_LETTER = "collections_addon.action_report_collection_letter"
 REPORT_STATEMENT = "collections_addon.action_report_collection_statement"
@@ -183,6 +182,13 @@ class CollectionDebtor(models.Model):
         group_expand="_read_group_level_id",
         help="The last escalation level taken in the current episode.",
     )
+    level_action = fields.Selection(
+        related="level_id.action",
+        string="Step",
+        group_expand="_read_group_level_action",
+        help="The step of the escalation ladder the debtor reached in this "
+        "episode; empty when no reminder was sent yet.",
+    )
     stage = fields.Selection(
         DEBTOR_STAGES, default="normal", required=True, readonly=True, tracking=True
     )
@@ -242,6 +248,29 @@ class CollectionDebtor(models.Model):
             [("company_id", "in", self.env.companies.ids)], order="days, sequence, id"
         )
 
+    @api.model
+    def _read_group_level_action(self, values, domain):
+        """Kanban columns: "no step yet" first, then every step in ladder order."""
+        return [False] + [key for key, _label in LEVEL_ACTIONS]
+
+    @api.model
+    def _read_group_fill_results(
+        self,
+        domain,
+        groupby,
+        annoted_aggregates,
+        read_group_result,
+        read_group_order=None,
+    ):
+        """Fold the empty step columns of the board."""
+        rows = super()._read_group_fill_results(
+            domain, groupby, annoted_aggregates, read_group_result, read_group_order
+        )
+        if groupby == "level_action":
+            for row in rows:
+                row["__fold"] = not row.get("level_action_count")
+        return rows
+
     @api.depends("hold_until")
     @api.depends_context("date")
     def _compute_on_hold(self):
@@ -280,18 +309,8 @@ class CollectionDebtor(models.Model):
 
     @api.depends("risk_components", "risk_score")
     def _compute_risk_explanation(self):
-        labels = lib_messages.risk_labels(self.env)
         for debtor in self:
-            rows = Markup("").join(
-                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
-                % (labels.get(label, label), points)
-                for label, points in (debtor.risk_components or [])
-            )
-            debtor.risk_explanation = Markup(
-                "<table class='table table-sm o_collection_risk'><tbody>%s"
-                "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
-                "</tbody></table>"
-            ) % (rows, escape(self.env._("Risk score")), debtor.risk_score)
+            debtor.risk_explanation = lib_messages.risk_table(self.env, debtor)
 
     def _compute_open_line_ids(self):
         lines_by_key = {}
@@ -475,27 +494,6 @@ class CollectionDebtor(models.Model):
 
     def action_view_contacts(self):
         return self._action_related("collections_addon.collection_contact_action")
-
-    def _action_after_contact(self, contact):
-        """What an outcome calls for: a dispute opens the exclusion of the oldest
-        overdue invoice; a promise opens the promise form (hook)."""
-        self.ensure_one()
-        if contact.outcome == "dispute":
-            lines = self.env["collection.receivable"]._open_lines(self)
-            line = lines.filtered(lambda aml: aml.amount_residual > 0)[:1]
-            if line:
-                return line.move_id.action_collection_exclude()
-        if contact.outcome == "promise":
-            return self._collection_promise_action(contact)
-        return {"type": "ir.actions.act_window_close"}
-
-    def _collection_promise_action(self, contact):
-        """The promise form, filled from the contact."""
-        return self.action_new_promise(
-            contact_id=contact.id,
-            channel=contact.channel,
-            contact_partner_id=contact.contact_partner_id.id,
-        )
 
     def action_new_promise(self, **defaults):
         self.ensure_one()

@@ -1,5 +1,9 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -44,6 +48,22 @@ class CollectionRun(models.Model):
     plan_defaulted_count = fields.Integer(string="Plans Defaulted")
     episode_closed_count = fields.Integer(string="Episodes Closed")
     log = fields.Text()
+    # Counted from the records of the run's company and day (not stored): the
+    # mail queue sends after the run, so a failed mail is never a run failure.
+    contact_count = fields.Integer(
+        string="Contacts Logged", compute="_compute_record_counts"
+    )
+    mail_failed_count = fields.Integer(
+        string="Mails Failed",
+        compute="_compute_record_counts",
+        help="Reminders of this day the mail queue could not deliver.",
+    )
+    promise_closed_count = fields.Integer(
+        string="Promises Judged", compute="_compute_record_counts"
+    )
+    plan_closed_count = fields.Integer(
+        string="Plans Ended", compute="_compute_record_counts"
+    )
 
     # Every field is the engine's: a run is a log, not a form.
     _collection_system_fields = frozenset(
@@ -81,6 +101,31 @@ class CollectionRun(models.Model):
                 company=run.company_id.name or "",
             )
 
+    @api.depends("company_id", "date")
+    def _compute_record_counts(self):
+        for run in self:
+            if not (run.id and run.company_id and run.date):
+                run.update(
+                    {
+                        "contact_count": 0,
+                        "mail_failed_count": 0,
+                        "promise_closed_count": 0,
+                        "plan_closed_count": 0,
+                    }
+                )
+                continue
+            Contact = self.env["collection.contact"]
+            run.contact_count = Contact.search_count(run._contacts_domain())
+            run.mail_failed_count = Contact.search_count(
+                run._contacts_domain(failed=True)
+            )
+            run.promise_closed_count = self.env["collection.promise"].search_count(
+                run._promises_domain()
+            )
+            run.plan_closed_count = self.env["collection.plan"].search_count(
+                run._plans_domain()
+            )
+
     # === CRUD === #
     @api.ondelete(at_uninstall=False)
     def _unlink_except_log(self):
@@ -92,6 +137,36 @@ class CollectionRun(models.Model):
             )
 
     # === ACTIONS === #
+    def action_view_contacts(self):
+        """The automatic contact entries of the run's company and day."""
+        self.ensure_one()
+        return self._open_records(
+            "collection.contact", self.env._("Contacts"), self._contacts_domain()
+        )
+
+    def action_view_failed_mails(self):
+        """The reminders of the run's day the mail queue could not deliver."""
+        self.ensure_one()
+        return self._open_records(
+            "collection.contact",
+            self.env._("Mails Failed"),
+            self._contacts_domain(failed=True),
+        )
+
+    def action_view_promises(self):
+        """The promises judged kept or broken on the run's day."""
+        self.ensure_one()
+        return self._open_records(
+            "collection.promise", self.env._("Promises"), self._promises_domain()
+        )
+
+    def action_view_plans(self):
+        """The plans completed or defaulted on the run's day."""
+        self.ensure_one()
+        return self._open_records(
+            "collection.plan", self.env._("Plans"), self._plans_domain()
+        )
+
     @api.model
     def action_run_now(self):
         """The "Run now" button: enqueue the scheduled run for these companies.
@@ -128,4 +203,56 @@ class CollectionRun(models.Model):
                 "sticky": False,
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
+        }
+
+    # === BUSINESS / HOOKS === #
+    def _day_bounds(self):
+        """The run's day in the company's time zone, as naive UTC datetimes.
+
+        :return: ``(start, end)``, the end excluded
+        """
+        self.ensure_one()
+        tz = pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return utc(self.date), utc(self.date + timedelta(days=1))
+
+    def _contacts_domain(self, failed=False):
+        start, end = self._day_bounds()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("is_automatic", "=", True),
+            ("date", ">=", start),
+            ("date", "<", end),
+        ]
+        return domain + [("state", "=", "failed")] if failed else domain
+
+    def _promises_domain(self):
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("state", "in", ("kept", "broken")),
+            ("date_closed", "=", self.date),
+        ]
+
+    def _plans_domain(self):
+        # A plan keeps no date of its end: its last change is the follow-up's.
+        start, end = self._day_bounds()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("state", "in", ("done", "defaulted")),
+            ("write_date", ">=", start),
+            ("write_date", "<", end),
+        ]
+
+    def _open_records(self, model, name, domain):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": domain,
+            "context": {"create": False},
         }

@@ -6,6 +6,8 @@
 sentences, translated in the user's language with ``env._``.
 """
 
+from markupsafe import Markup, escape
+
 from ..lib import bounds
 
 
@@ -187,3 +189,18 @@ def collectible_explanation(env, debtor):
         credits=fmt(-debtor.amount_credit),
         collectible=fmt(debtor.amount_collectible),
     )
+
+
+def risk_table(env, debtor):
+    """The risk score of ``debtor`` explained: one row per component (HTML)."""
+    labels = risk_labels(env)
+    rows = Markup("").join(
+        Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+        % (labels.get(label, label), points)
+        for label, points in (debtor.risk_components or [])
+    )
+    return Markup(
+        "<table class='table table-sm o_collection_risk'><tbody>%s"
+        "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
+        "</tbody></table>"
+    ) % (rows, escape(env._("Risk score")), debtor.risk_score)

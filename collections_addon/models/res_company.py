@@ -33,7 +33,8 @@ class ResCompany(models.Model):
         string="Late Interest Rate (% per year)",
         digits=(16, 4),
         default=0.0,
-        help="Simple interest per day on overdue amounts, shown in demand letters.",
+        help="Yearly percentage of simple interest on overdue amounts, counted "
+        "per day late on a 365-day year, shown in demand letters.",
     )
     collection_payment_deadline_days = fields.Integer(
         string="Payment Deadline (days)",

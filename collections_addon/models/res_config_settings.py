@@ -1,6 +1,18 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import math
+from decimal import Decimal
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import formatLang
+
+from ..lib.interest import late_interest
+from .collection_guard import MANAGER
+
+# The example of the interest setting: this amount, this many days late.
+EXAMPLE_AMOUNT = Decimal("1000.00")
+EXAMPLE_DAYS = 30
 
 
 class ResConfigSettings(models.TransientModel):
@@ -50,3 +62,85 @@ class ResConfigSettings(models.TransientModel):
     collection_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Collections Currency"
     )
+    collection_interest_example = fields.Char(
+        string="Interest Example",
+        compute="_compute_collection_interest_example",
+        help="What the rate charges on an example overdue amount.",
+    )
+
+    # === COMPUTE / INVERSE / SEARCH === #
+    @api.depends("collection_interest_rate")
+    def _compute_collection_interest_example(self):
+        for settings in self:
+            rate = settings.collection_interest_rate or 0.0
+            if not math.isfinite(rate) or rate < 0:
+                settings.collection_interest_example = False
+                continue
+            interest = late_interest(
+                EXAMPLE_AMOUNT, EXAMPLE_DAYS, Decimal(str(rate)), days_in_year=365
+            )
+            settings.collection_interest_example = self.env._(
+                "Example: %(amount)s overdue %(days)s days = %(interest)s "
+                "(amount × rate × days ÷ 365).",
+                amount=formatLang(self.env, float(EXAMPLE_AMOUNT)),
+                days=EXAMPLE_DAYS,
+                interest=formatLang(self.env, float(interest)),
+            )
+
+    # === CRUD === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A Collections Manager without Administration rights saves the
+        collections settings of their companies, and nothing else.
+
+        Odoo writes a related setting on the company when the settings record
+        is created, with the user's rights (which need Administration / Access
+        Rights for the company). Here the ``collection_*`` company settings are
+        taken out and written with ``sudo()`` after checking the group and the
+        company; every other field keeps the user's rights.
+        """
+        if self.env.is_admin() or not self.env.user.has_group(MANAGER):
+            return super().create(vals_list)
+        names = self._collection_company_settings()
+        ours = [
+            {name: vals.pop(name) for name in list(vals) if name in names}
+            for vals in vals_list
+        ]
+        records = super().create(vals_list)
+        for settings, vals in zip(records, ours, strict=True):
+            if not vals:
+                continue
+            if settings.company_id not in self.env.user.company_ids:
+                raise AccessError(
+                    self.env._(
+                        "Collections settings: %(user)s cannot change the settings "
+                        "of %(company)s.",
+                        user=self.env.user.name,
+                        company=settings.company_id.name,
+                    )
+                )
+            settings.sudo().write(vals)
+        return records
+
+    # === ACTIONS === #
+    def execute(self):
+        """Save the settings; a Collections Manager without Administration
+        rights had the collections settings saved with the record (see
+        :meth:`create`), the rest of the settings is not theirs to save."""
+        if self.env.is_admin() or not self.env.user.has_group(MANAGER):
+            return super().execute()
+        self.ensure_one()
+        return {"type": "ir.actions.client", "tag": "reload"}
+
+    # === BUSINESS / HOOKS === #
+    @api.model
+    def _collection_company_settings(self):
+        """The settings that write a ``collection_*`` field of the company."""
+        return {
+            name
+            for name, field in self._fields.items()
+            if name.startswith("collection_")
+            and field.related
+            and field.related.startswith("company_id.collection_")
+            and not field.readonly
+        }

@@ -5,6 +5,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_amount, format_date
 
 from .collection_guard import USER, VIEWER
@@ -20,6 +21,9 @@ SUMMARY_FIELDS = [
     "risk_score",
     "next_action_date",
 ]
+# Comparisons the figures of the summary can be searched with (see
+# _collection_search_figure); the values are constants, never user text.
+SEARCH_OPERATORS = {op: op for op in ("=", "!=", "<", "<=", ">", ">=")}
 # Read by the banner besides the summary (see _collection_standing_sql).
 STANDING_FIELDS = {
     "collection.debtor": [*SUMMARY_FIELDS, "stage", "level_id", "user_id", "episode"],
@@ -95,24 +99,30 @@ class ResPartner(models.Model):
     collection_amount_due = fields.Monetary(
         string="Total Due",
         compute="_compute_collection_summary",
+        search="_search_collection_amount_due",
         currency_field="collection_currency_id",
         groups=VIEWER,
     )
     collection_amount_overdue = fields.Monetary(
         string="Overdue Amount",
         compute="_compute_collection_summary",
+        search="_search_collection_amount_overdue",
         currency_field="collection_currency_id",
         groups=VIEWER,
     )
     collection_amount_collectible = fields.Monetary(
         string="To Collect",
         compute="_compute_collection_summary",
+        search="_search_collection_amount_collectible",
         currency_field="collection_currency_id",
         groups=VIEWER,
         help="The overdue amount less the unapplied credits, never below zero.",
     )
     collection_max_days_overdue = fields.Integer(
-        string="Days Overdue", compute="_compute_collection_summary", groups=VIEWER
+        string="Days Overdue",
+        compute="_compute_collection_summary",
+        search="_search_collection_max_days_overdue",
+        groups=VIEWER,
     )
     collection_debtor_type = fields.Selection(
         DEBTOR_TYPES,
@@ -134,7 +144,10 @@ class ResPartner(models.Model):
         groups=VIEWER,
     )
     collection_risk_score = fields.Integer(
-        string="Risk Score", compute="_compute_collection_summary", groups=VIEWER
+        string="Risk Score",
+        compute="_compute_collection_summary",
+        search="_search_collection_risk_score",
+        groups=VIEWER,
     )
     collection_next_action_date = fields.Date(
         string="Next Collection Action",
@@ -226,6 +239,21 @@ class ResPartner(models.Model):
                 else False
             )
 
+    def _search_collection_amount_due(self, operator, value):
+        return self._collection_search_figure("amount_due", operator, value)
+
+    def _search_collection_amount_overdue(self, operator, value):
+        return self._collection_search_figure("amount_overdue", operator, value)
+
+    def _search_collection_amount_collectible(self, operator, value):
+        return self._collection_search_figure("amount_collectible", operator, value)
+
+    def _search_collection_max_days_overdue(self, operator, value):
+        return self._collection_search_figure("max_days_overdue", operator, value)
+
+    def _search_collection_risk_score(self, operator, value):
+        return self._collection_search_figure("risk_score", operator, value)
+
     # === ACTIONS === #
     def action_view_collection_debtor(self):
         self.ensure_one()
@@ -245,6 +273,43 @@ class ResPartner(models.Model):
         self.ensure_one()
         contact = self.child_ids.filtered(lambda c: c.collection_role == role)[:1]
         return contact or self
+
+    @api.model
+    def _collection_search_figure(self, fname, operator, value):
+        """Partners whose commercial entity's debtor of the current company has
+        ``fname`` ``operator`` ``value`` (no debtor counts as 0), as one
+        sub-select: the search stays one query whatever the number of partners.
+
+        :param fname: a numeric column of ``collection.debtor`` (SUMMARY_FIELDS)
+        :return: a domain on ``id``
+        """
+        if operator not in SEARCH_OPERATORS or isinstance(value, bool | None):
+            raise UserError(
+                self.env._(
+                    "%(field)s: only comparisons with a number (=, !=, <, <=, >, "
+                    ">=) are supported.",
+                    field=self._fields[f"collection_{fname}"].string,
+                )
+            )
+        self.env["collection.debtor"].flush_model(["partner_id", "company_id", fname])
+        self.flush_model(["commercial_partner_id"])
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    """(SELECT p.id FROM res_partner p
+                          LEFT JOIN collection_debtor d
+                                 ON d.partner_id = p.commercial_partner_id
+                                AND d.company_id = %(company)s
+                         WHERE COALESCE(d.%(column)s, 0) %(operator)s %(value)s)""",
+                    company=self.env.company.id,
+                    column=SQL.identifier(fname),
+                    operator=SQL(SEARCH_OPERATORS[operator]),
+                    value=value,
+                ),
+            )
+        ]
 
     @api.model
     def _collection_standing_sql(self):
