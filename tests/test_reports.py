@@ -15,9 +15,9 @@ LETTER = "collections_addon.action_report_collection_letter"
 STATEMENT = "collections_addon.action_report_collection_statement"
 # 1,234.50 overdue, in words, as num2words writes it in each language.
 WORDS = {
-    "en_US": "One Thousand, Two Hundred And Thirty-Four",
-    "ru_RU": "Одна Тысяча Двести Тридцать Четыре",
-    "pl_PL": "Tysiąc Dwieście Trzydzieści Cztery",
+    "en_US": "One thousand two hundred thirty-four US dollars and 50 cents",
+    "ru_RU": "Одна тысяча двести тридцать четыре доллара США 50 центов",
+    "pl_PL": "Tysiąc dwieście trzydzieści cztery dolary 50/100",
 }
 
 

@@ -1,11 +1,17 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
 import base64
-from decimal import Decimal
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
+
+from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.tools import html2plaintext
 
-from ..lib import letter, xlsx_handover
+from ..lib import letter, words, xlsx_handover
 from .collection_guard import USER, check_group
 
 REPORT_LETTER = "collections_addon.action_report_collection_letter"
@@ -35,8 +41,13 @@ class CollectionDocument(models.AbstractModel):
             statement (every open item, no fee)
         :param all_lines: list every item (the hand-over pack), none summed up
         :return: dict with ``lines`` (dicts: name, date, date_due, days,
-            residual, interest), ``more_count``, ``more_amount``, ``fee``,
-            ``total``, ``total_words``, ``deadline``, ``level``, ``currency``
+            residual, interest in company currency; ``amount`` and
+            ``line_currency``: the residual in the invoice's own currency),
+            ``currency_totals`` (``(currency, amount)`` per invoice currency,
+            only when one differs from the company's), ``more_count``,
+            ``more_amount``, ``fee``, ``total``, ``total_words``, ``deadline``,
+            ``level``, ``currency``, ``lang`` and ``fmt`` (``fmt(amount,
+            currency)``: the amount as the partner's language writes it)
         """
         check_group(self.env, USER, self.env._("Letters and statements"))
         today = debtor.company_id._collection_today()
@@ -46,13 +57,14 @@ class CollectionDocument(models.AbstractModel):
             row["id"]: row
             for row in self.env["collection.receivable"]._open_items(debtor)
         }
+        letter_items = [
+            letter.LetterItem(
+                key, row["date_maturity"], Decimal(str(row["amount_residual"]))
+            )
+            for key, row in items.items()
+        ]
         totals = letter.letter_totals(
-            [
-                letter.LetterItem(
-                    key, row["date_maturity"], Decimal(str(row["amount_residual"]))
-                )
-                for key, row in items.items()
-            ],
+            letter_items,
             today,
             Decimal(str(company.collection_interest_rate or 0)),
             Decimal(str(level.fee_amount or 0)) if overdue_only else Decimal(0),
@@ -60,6 +72,7 @@ class CollectionDocument(models.AbstractModel):
             overdue_only,
             None if all_lines else LETTER_MAX_LINES,
         )
+        currencies = self._currencies({row["currency"] for row in items.values()})
         lines = [
             {
                 "name": items[line.key]["name"],
@@ -68,6 +81,8 @@ class CollectionDocument(models.AbstractModel):
                 "days": line.days,
                 "residual": float(line.residual),
                 "interest": float(line.interest),
+                "amount": self._own_amount(items[line.key], currency),
+                "line_currency": currencies[items[line.key]["currency"]],
             }
             for line in totals.lines
         ]
@@ -81,9 +96,31 @@ class CollectionDocument(models.AbstractModel):
                 "name": items[line.key]["name"],
                 "date": items[line.key]["date"],
                 "residual": float(line.residual),
+                "amount": self._own_amount(items[line.key], currency),
+                "line_currency": currencies[items[line.key]["currency"]],
             }
             for line in totals.credits
         ]
+        kept = totals.lines
+        if totals.more_count:  # the summed-up rest counts in its currency too
+            kept = letter.letter_totals(
+                letter_items,
+                today,
+                Decimal(0),
+                Decimal(0),
+                Decimal(str(currency.rounding)),
+                overdue_only,
+                None,
+            ).lines
+        kept = [items[line.key] for line in kept]
+        by_currency = defaultdict(float)
+        for row in kept:
+            by_currency[row["currency"]] += self._own_amount(row, currency)
+        currency_totals = [
+            (currencies[name], amount) for name, amount in sorted(by_currency.items())
+        ]
+        if {cur for cur, _amount in currency_totals} <= {currency}:
+            currency_totals = []
         return {
             "waiver_deadline": waiver,
             "lines": lines,
@@ -104,8 +141,25 @@ class CollectionDocument(models.AbstractModel):
             ),
             "level": level,
             "currency": currency,
+            "currency_totals": currency_totals,
+            "lang": lang,
+            "fmt": partial(self._format_amount, lang=lang),
             "today": today,
         }
+
+    @api.model
+    def _currencies(self, names):
+        """Currency records by name (the ``currency`` of open item rows)."""
+        found = self.env["res.currency"].with_context(active_test=False)
+        found = found.search([("name", "in", list(names))])
+        return {cur.name: cur for cur in found}
+
+    @staticmethod
+    def _own_amount(row, company_currency):
+        """The residual of an item row in the invoice's own currency."""
+        if row["currency"] == company_currency.name:
+            return float(row["amount_residual"])
+        return float(row["amount_residual_currency"] or 0.0)
 
     @api.model
     def _reminder_dates(self, debtor):
@@ -125,11 +179,55 @@ class CollectionDocument(models.AbstractModel):
 
     @api.model
     def _amount_in_words(self, currency, amount, lang):
-        """The amount in words, in ``lang`` (activated on the fly if needed)."""
-        Lang = self.env["res.lang"].sudo()
-        if not Lang._lang_get(lang):
-            Lang._activate_lang(lang)
-        return currency.with_context(lang=lang).amount_to_text(amount)
+        """The amount in words as written on a legal document in ``lang``:
+        "Восемь тысяч семьсот сорок долларов США 00 центов"."""
+        return words.amount_in_words(Decimal(str(amount or 0)), currency.name, lang)
+
+    @api.model
+    def _format_amount(self, amount, currency, lang=None):
+        """``amount`` with ``currency``'s symbol, grouped and with the decimal
+        point of ``lang``'s language record; a language installed without a
+        thousands separator (pl_PL from a system without its locale) gets the
+        one its language writes (a no-break space)."""
+        code = lang or self.env.lang or "en_US"
+        record = self.env["res.lang"].sudo()._lang_get(code)
+        decimal_point = record.decimal_point or "."
+        sep = record.thousands_sep
+        try:
+            grouping = ast.literal_eval(record.grouping or "[]")
+        except (ValueError, SyntaxError):
+            grouping = []
+        if not sep or not grouping:
+            sep = words.THOUSANDS_SEP.get(code.split("_")[0], "\u00a0")
+            grouping = [3, 0]
+        digits = currency.decimal_places
+        value = Decimal(str(amount or 0)).quantize(
+            Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP
+        )
+        whole, _dot, frac = f"{abs(value):.{digits}f}".partition(".")
+        text = words.group_digits(whole, sep, grouping)
+        if frac:
+            text = f"{text}{decimal_point}{frac}"
+        if value < 0:
+            text = f"-{text}"
+        symbol = currency.symbol or currency.name
+        if currency.position == "after":
+            return f"{text}\u00a0{symbol}"
+        return f"{symbol}\u00a0{text}"
+
+    @api.model
+    def _plan_terms(self, plan, lang):
+        """The terms the agreement prints, in ``lang``: the default terms are
+        written in the language of whoever created the plan, so while the
+        plan keeps them they are rendered again in the partner's language."""
+        terms = plan.with_context(lang=lang).terms
+        text = html2plaintext(terms or "").strip()
+        codes = {code for code, _name in self.env["res.lang"].get_installed()}
+        for code in codes | {plan.create_uid.lang or "en_US"}:
+            default = plan.with_context(lang=code)._default_terms()
+            if not terms or text == html2plaintext(default).strip():
+                return Markup(plan.with_context(lang=lang)._default_terms())
+        return terms
 
     @api.model
     def _letter_attachment(self, debtor, level):

@@ -8,10 +8,18 @@
   columns the refresh rewrites daily are gone (formerly done in ``init()``);
 - the shipped demand letter text no longer opens with "Despite our reminders"
   (the letter now says so itself, only when reminders were sent); a text edited
-  by the user is left as it is.
+  by the user is left as it is;
+- the shipped mail templates (``noupdate``) get the new text (signed once,
+  amounts per language and currency) unless the user edited them.
 """
 
-from odoo.tools import SQL
+import io
+
+from lxml import etree
+
+from odoo import api
+from odoo.tools import SQL, file_path
+from odoo.tools.convert import convert_xml_import
 from odoo.tools.sql import drop_index, make_index_name
 
 from odoo.addons.collections_addon.hooks import set_debtor_fillfactor
@@ -26,8 +34,37 @@ OLD_DEMAND = "<p>Despite our reminders, the invoices listed below remain unpaid.
 NEW_DEMAND = "<p>The invoices listed below remain unpaid."
 
 
+# The signature every shipped template had: still there means not edited.
+OLD_SIGNATURE = "company_id.name or ''\">Collections</t></p>"
+
+
+def reload_mail_templates(env):
+    """Reload the shipped mail templates whose body the user kept."""
+    path = file_path("collections_addon/data/mail_template_data.xml")
+    tree = etree.parse(path)
+    root = tree.getroot()
+    for record in root.findall("record"):
+        template = env.ref(f"collections_addon.{record.get('id')}", False)
+        if template and OLD_SIGNATURE not in (template.body_html or ""):
+            root.remove(record)
+    names = [record.get("id") for record in root.findall("record")]
+    if not names:
+        return
+    data = env["ir.model.data"].search(
+        [("module", "=", "collections_addon"), ("name", "in", names)]
+    )
+    data.noupdate = False
+    data.flush_recordset()  # the loader looks the xmlids up in SQL
+    root.set("noupdate", "0")
+    xmlfile = io.BytesIO(etree.tostring(tree))
+    xmlfile.name = path
+    convert_xml_import(env, "collections_addon", xmlfile, {}, "update")
+    data.noupdate = True
+
+
 def migrate(cr, version):
     set_debtor_fillfactor(cr)
+    reload_mail_templates(api.Environment(cr, api.SUPERUSER_ID, {}))
     cr.execute(
         SQL(
             """
