@@ -27,6 +27,8 @@
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/collection_policy_data.xml",
+        # Wizards (before the lists whose buttons open them)
+        "wizard/collection_dispute_resolve_views.xml",
         # Views
         "views/collection_debtor_views.xml",
         "views/collection_policy_views.xml",

@@ -32,6 +32,7 @@ def generate_commitments(env):
         )
         for num in range(1, 31)
     }
+    _assign_collectors(env, debtors)
     _contacts(env, debtors)
     _promises(env, debtors, today)
     _plans(env, debtors, today, company)
@@ -48,6 +49,19 @@ def generate_commitments(env):
                 "weeks after the last order; phone lines disconnected.",
             }
         )
+
+
+def _assign_collectors(env, debtors):
+    """Class A to the first collector, most others shared, a few unassigned."""
+    first = env.ref("collections_addon.res_users_collector_1", False)
+    second = env.ref("collections_addon.res_users_collector_2", False)
+    if not (first and second):
+        return
+    for num, debtor in debtors.items():
+        if not debtor or num % 5 == 0:
+            continue  # unassigned: in every collector's queue
+        collector = first if debtor.abc_class == "a" or num % 2 else second
+        debtor.user_id = collector
 
 
 def _contacts(env, debtors):

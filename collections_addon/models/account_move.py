@@ -1,9 +1,9 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .collection_guard import USER, check_group, is_system
+from .collection_guard import USER, check_group, is_system, system_env
 
 
 class AccountMove(models.Model):
@@ -18,6 +18,13 @@ class AccountMove(models.Model):
     )
     collection_exclusion_reason = fields.Char(
         string="Exclusion Reason", tracking=True, copy=False
+    )
+    # Who excluded the invoice and when: set by the exclusion itself (system).
+    collection_excluded_by_id = fields.Many2one(
+        "res.users", string="Excluded By", readonly=True, copy=False
+    )
+    collection_excluded_on = fields.Date(
+        string="Excluded On", readonly=True, copy=False
     )
     collection_level_id = fields.Many2one(
         "collection.level",
@@ -50,19 +57,46 @@ class AccountMove(models.Model):
     def create(self, vals_list):
         if not is_system(self.env) and (
             "default_collection_level_id" in self.env.context
-            or any("collection_level_id" in vals for vals in vals_list)
+            or any(
+                {"collection_level_id", "collection_excluded_by_id"} & set(vals)
+                or "collection_excluded_on" in vals
+                for vals in vals_list
+            )
         ):
             self._collection_refuse_level()
         return super().create(vals_list)
 
     def write(self, vals):
-        if "collection_level_id" in vals and not is_system(self.env):
-            self._collection_refuse_level()
+        if not is_system(self.env):
+            if "collection_level_id" in vals:
+                self._collection_refuse_level()
+            if {"collection_excluded_by_id", "collection_excluded_on"} & set(vals):
+                raise AccessError(
+                    self.env._(
+                        "Excluded By and Excluded On of an invoice are set by the "
+                        "exclusion itself."
+                    )
+                )
         if {"collection_excluded", "collection_exclusion_reason"} & set(vals):
             check_group(
                 self.env, USER, self.env._("Excluding an invoice from collections")
             )
-        return super().write(vals)
+        if "collection_excluded" in vals:
+            newly = self.filtered(
+                lambda m: bool(m.collection_excluded)
+                != bool(vals["collection_excluded"])
+            )
+        result = super().write(vals)
+        if "collection_excluded" in vals and newly:
+            excluded = bool(vals["collection_excluded"])
+            today = fields.Date.context_today(self)
+            super(AccountMove, system_env(newly)).write(
+                {
+                    "collection_excluded_by_id": excluded and self.env.uid,
+                    "collection_excluded_on": excluded and today,
+                }
+            )
+        return result
 
     # === BUSINESS / HOOKS === #
     def _collection_refuse_level(self):
@@ -107,12 +141,17 @@ class AccountMove(models.Model):
             "context": {"default_collection_excluded": True},
         }
 
-    def action_collection_promise(self):
-        """Record a promise to pay on this invoice."""
-        self.ensure_one()
+    def _collection_debtor(self):
+        """The one debtor of these invoices (refreshed in when still missing)."""
+        check_group(self.env, USER, self.env._("Working an invoice's debt"))
+        partner = self.commercial_partner_id
+        if len(partner) != 1 or len(self.company_id) != 1:
+            raise UserError(
+                self.env._("Select invoices of one customer and one company.")
+            )
         Debtor = self.env["collection.debtor"]
         domain = [
-            ("partner_id", "=", self.commercial_partner_id.id),
+            ("partner_id", "=", partner.id),
             ("company_id", "=", self.company_id.id),
         ]
         debtor = Debtor.search(domain, limit=1)
@@ -123,10 +162,21 @@ class AccountMove(models.Model):
             raise ValidationError(
                 self.env._(
                     "Invoice %(invoice)s has no open debt to promise.",
-                    invoice=self.display_name,
+                    invoice=self[:1].display_name,
                 )
             )
+        return debtor
+
+    def action_collection_promise(self):
+        """Record a promise to pay on these invoices (one customer)."""
+        debtor = self._collection_debtor()
         return debtor.action_new_promise(invoice_ids=[Command.set(self.ids)])
+
+    def action_collection_log_call(self):
+        return self._collection_debtor().action_log_call()
+
+    def action_collection_print_statement(self):
+        return self._collection_debtor().action_print_statement()
 
     def action_collection_include(self):
         self.write({"collection_excluded": False, "collection_exclusion_reason": False})

@@ -244,6 +244,10 @@ class CollectionContact(models.Model):
                         "Outcome: %(value)s is not a known outcome.", value=outcome
                     )
                 )
+            if outcome == "promise":
+                # Set by the promise once it is saved (collection.promise.create):
+                # a discarded promise form leaves no "promise" call behind.
+                return self._action_new_promise()
             self.outcome = outcome
         return self.action_next_step()
 
@@ -258,9 +262,15 @@ class CollectionContact(models.Model):
             if line:
                 return line.move_id.action_collection_exclude()
         if self.outcome == "promise":
-            return debtor.action_new_promise(
-                contact_id=self.id,
-                channel=self.channel,
-                contact_partner_id=self.contact_partner_id.id,
-            )
+            return self._action_new_promise()
         return {"type": "ir.actions.act_window_close"}
+
+    def _action_new_promise(self):
+        """The promise form filled from this call: who, how, and its note."""
+        self.ensure_one()
+        return self.debtor_id.action_new_promise(
+            contact_id=self.id,
+            channel=self.channel,
+            contact_partner_id=self.contact_partner_id.id,
+            note=self.note or False,
+        )

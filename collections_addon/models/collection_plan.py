@@ -76,7 +76,7 @@ class CollectionPlan(models.Model):
     date_start = fields.Date(
         string="Start Date",
         required=True,
-        default=lambda self: self.env.company._collection_today(),
+        default=lambda s: schedule.add_months(s.env.company._collection_today(), 1),
         tracking=True,
     )
     line_ids = fields.One2many(

@@ -152,10 +152,33 @@ class CollectionPromise(models.Model):
         return Decimal(str(amount or 0)).quantize(quantum)
 
     # === CRUD === #
+    @api.model
+    def default_get(self, fields_list):
+        """A new promise starts with the amount at stake: the selected
+        invoices' open residual, else the debtor's collectible amount."""
+        values = super().default_get(fields_list)
+        if "amount" in fields_list and not values.get("amount"):
+            context = self.env.context
+            debtor = self.env["collection.debtor"].browse(
+                values.get("debtor_id") or context.get("default_debtor_id")
+            )
+            commands = values.get("invoice_ids") or context.get("default_invoice_ids")
+            invoices = self.env["account.move"].browse(
+                self._fields["invoice_ids"].convert_to_cache(commands or [], self)
+            )
+            if invoices:
+                values["amount"] = sum(invoices.mapped("amount_residual_signed"))
+            elif debtor.exists():
+                values["amount"] = debtor.amount_collectible
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
         promises = super().create(vals_list)
         promises._validate_terms()
+        # The call that led to the promise gets its outcome now, not before.
+        calls = promises.contact_id.filtered(lambda c: not c.outcome)
+        calls._collection_system().write({"outcome": "promise"})
         for promise in promises:
             promise.debtor_id.message_post(
                 body=self.env._("Promise to pay recorded: %(name)s", name=promise.name),

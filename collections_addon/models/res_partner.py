@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_amount, format_date
 
-from .collection_guard import USER, VIEWER
+from .collection_guard import USER, VIEWER, check_group
 from .selections import ABC_CLASSES, DEBTOR_TYPES
 
 SUMMARY_FIELDS = [
@@ -217,7 +217,10 @@ class ResPartner(models.Model):
             partner.collection_amount_overdue = row.get("amount_overdue") or 0.0
             partner.collection_amount_collectible = row.get("amount_collectible") or 0.0
             partner.collection_max_days_overdue = row.get("max_days_overdue") or 0
-            partner.collection_debtor_type = row.get("debtor_type") or False
+            # A Viewer never gets a sensitive type, not even over RPC: the label.
+            kind = row.get("debtor_type")
+            hidden = not is_collector and kind in SENSITIVE_TYPES
+            partner.collection_debtor_type = (not hidden and kind) or False
             partner.collection_debtor_type_label = self._collection_type_label(
                 row.get("debtor_type"), is_collector
             )
@@ -266,6 +269,59 @@ class ResPartner(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _collection_debtor_or_raise(self):
+        """The debtor behind the Debt tab's buttons (collectors only)."""
+        self.ensure_one()
+        check_group(self.env, USER, self.env._("Working a customer's debt"))
+        debtor = self.commercial_partner_id.collection_debtor_id
+        if not debtor:
+            raise UserError(
+                self.env._(
+                    "%(partner)s has no debt in Collections for this company.",
+                    partner=self.display_name,
+                )
+            )
+        return debtor
+
+    def action_collection_print_statement(self):
+        return self._collection_debtor_or_raise().action_print_statement()
+
+    def action_collection_send_statement(self):
+        """The mail composer on the debtor, with the statement attached."""
+        debtor = self._collection_debtor_or_raise()
+        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "collections_addon.action_report_collection_statement", debtor.ids
+        )
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("Statement %(name)s.pdf", name=debtor.name),
+                "raw": pdf,
+                "res_model": "collection.debtor",
+                "res_id": debtor.id,
+            }
+        )
+        recipient = debtor.partner_id._collection_contact("accountant")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send Statement"),
+            "res_model": "mail.compose.message",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": "collection.debtor",
+                "default_res_ids": debtor.ids,
+                "default_partner_ids": recipient.ids,
+                "default_subject": self.env._("Statement of account"),
+                "default_attachment_ids": attachment.ids,
+            },
+        }
+
+    def action_collection_log_call(self):
+        return self._collection_debtor_or_raise().action_log_call()
+
+    def action_collection_promise(self):
+        return self._collection_debtor_or_raise().action_new_promise()
 
     # === BUSINESS / HOOKS === #
     def _collection_contact(self, role):

@@ -15,6 +15,20 @@ registry.category("web_tour.tours").add("collections_addon_open_menu", {
             run: "click",
         },
         {
+            content: "A collector's first screen is today's queue",
+            trigger: ".o_breadcrumb:contains(My Queue Today)",
+        },
+        {
+            content: "Open the Collect menu",
+            trigger: ".o_menu_sections button:contains(Collect)",
+            run: "click",
+        },
+        {
+            content: "Open the debtors",
+            trigger: ".dropdown-item[data-menu-xmlid='collections_addon.collection_debtor_menu']",
+            run: "click",
+        },
+        {
             content: "The debtors kanban is shown with its cards",
             trigger: ".o_kanban_view .o_kanban_record:not(.o_kanban_ghost)",
         },
