@@ -340,11 +340,12 @@ class ResPartner(models.Model):
         :return: a domain on ``id``
         """
         if operator not in SEARCH_OPERATORS or isinstance(value, bool | None):
+            label = self._fields["collection_" + fname].string
             raise UserError(
                 self.env._(
                     "%(field)s: only comparisons with a number (=, !=, <, <=, >, "
                     ">=) are supported.",
-                    field=self._fields[f"collection_{fname}"].string,
+                    field=label,
                 )
             )
         self.env["collection.debtor"].flush_model(["partner_id", "company_id", fname])
