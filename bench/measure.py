@@ -49,8 +49,8 @@ BUCKETS = (
 # that tie one of the addon's crons to the phase.
 LATER_PHASES = {
     "actions": (
-        ("collection.run", "collection.action", "collection.level"),
-        ("escalat", "action", "dunning"),
+        ("collection.escalation", "collection.level"),
+        ("escalat", "dunning"),
     ),
 }
 XLSX_DEBTORS = {"S": None, "M": 20000}
@@ -61,6 +61,8 @@ DAILY_ACT_LIMIT = int(os.environ.get("BENCH_ACT_LIMIT", "40"))
 MAX_SLICES = 200
 # Later phases change state and can be long: measure their first slices only.
 PHASE_SLICES = int(os.environ.get("BENCH_PHASE_SLICES", "5"))
+# The refresh cron of the addon (collection.ledger), told apart from the run cron.
+REFRESH_CRON_CODE = "_cron_refresh()"
 TABLE_RE = re.compile(r'FROM\s+"?(\w+)"?', re.IGNORECASE)
 
 
@@ -266,22 +268,25 @@ class Bench:
         self.companies = env["res.company"].browse(hooks["companies"])
         self.results = {}
         self.rows = []  # markdown rows: (figure, value, ratio, target, holds)
+        # The refresh is the ledger service, the run the escalation service
+        # (see collections_addon/readme/ARCHITECTURE.md).
+        Ledger = env.registry["collection.ledger"]
+        probe.mark_sql(Ledger, "_figures_query", "figures_sql")
+        probe.mark_sql(Ledger, "_behaviour_query", "behaviour_sql")
         Debtor = env.registry["collection.debtor"]
-        probe.mark_sql(Debtor, "_figures_query", "figures_sql")
-        probe.mark_sql(Debtor, "_behaviour_query", "behaviour_sql")
-        Run = env.registry["collection.run"]
+        Escalation = env.registry["collection.escalation"]
+        Commitments = env.registry["collection.commitments"]
         for cls, method, label in (
-            (Debtor, "_compute_values", "classification_py"),
-            (Debtor, "_bulk_update", "write_update"),
+            (Ledger, "_compute_values", "classification_py"),
+            (Ledger, "_bulk_update", "write_update"),
             (Debtor, "create", "write_create"),
-            (Debtor, "_refresh_figures", "phase_figures"),
-            (Debtor, "_refresh_classification", "phase_classification"),
-            (Debtor, "_stored_rows", "stored_rows"),
-            (Run, "_hook_promises_and_plans", "phase_promises_plans"),
-            (Run, "_decide", "phase_decide"),
-            (Run, "_close_episodes", "phase_episodes"),
-            (Run, "_act", "phase_act"),
-            (Run, "_send_mails", "phase_send"),
+            (Ledger, "_refresh_figures", "phase_figures"),
+            (Ledger, "_refresh_classification", "phase_classification"),
+            (Ledger, "_stored_rows", "stored_rows"),
+            (Commitments, "_follow_company", "phase_promises_plans"),
+            (Escalation, "_decide", "phase_decide"),
+            (Escalation, "_close_episodes", "phase_episodes"),
+            (Escalation, "_act", "phase_act"),
         ):
             probe.time_method(cls, method, label)
 
@@ -404,7 +409,7 @@ class Bench:
 
     # --- 2-4. daily refresh ---
     def refresh_once(self, label, tracemalloc_on=False):
-        Debtor = self.env["collection.debtor"]
+        Ledger = self.env["collection.ledger"]
         self.env.invalidate_all()
         ins0, upd0 = self.debtor_writes()
         snap = self.probe.snapshot()
@@ -412,7 +417,7 @@ class Bench:
         if tracemalloc_on:
             tracemalloc.start()
         with Timer() as timer:
-            written = Debtor._refresh_companies(self.companies, today=self.today)
+            written = Ledger._refresh_companies(self.companies, today=self.today)
         peak = None
         if tracemalloc_on:
             peak = tracemalloc.get_traced_memory()[1] / 2**20
@@ -501,7 +506,7 @@ class Bench:
         import cProfile
         import pstats
 
-        Debtor = self.env["collection.debtor"]
+        Ledger = self.env["collection.ledger"]
         texts, tops = [], {}
         for label in ("all_rows_changed", "same_day"):
             if label == "all_rows_changed":
@@ -512,7 +517,7 @@ class Bench:
             self.env.invalidate_all()
             profiler = cProfile.Profile()
             profiler.enable()
-            Debtor._refresh_companies(self.companies, today=self.today)
+            Ledger._refresh_companies(self.companies, today=self.today)
             profiler.disable()
             self.cr.commit()
             buffer = io.StringIO()
@@ -674,7 +679,7 @@ class Bench:
 
     def cron_slices(self):
         crons = self.addon_crons()
-        refresh = crons.filtered(lambda c: "_cron_refresh_debtors" in (c.code or ""))
+        refresh = crons.filtered(lambda c: REFRESH_CRON_CODE in (c.code or ""))
         if not refresh:
             self.out("cron.refresh_slices", status="not_found")
             return
@@ -716,13 +721,15 @@ class Bench:
         refreshed on the anchor): every overdue debtor's days move, the
         classification is due, and promises and plans are judged. The run acts
         on at most ``DAILY_ACT_LIMIT`` debtors per company (mails rendered and
-        queued, not sent: SMTP is not ours to measure); its queries per debtor
-        acted on are those of the actions, mail rendering and PDF letters
-        included.
+        queued, not sent: the run only queues them, Odoo's mail queue sends them
+        after the commit); its queries per debtor acted on are those of the
+        actions, mail rendering and PDF letters included.
         """
         self.warm_reports()
-        Run = self.env["collection.run"].with_context(collection_no_send=True)
-        Debtor = self.env["collection.debtor"]
+        Escalation = self.env["collection.escalation"]
+        Ledger = self.env["collection.ledger"]
+        Commitments = self.env["collection.commitments"]
+        Receivable = self.env["collection.receivable"]
 
         day = self.today + timedelta(days=1)
 
@@ -737,7 +744,7 @@ class Bench:
         def run_all():
             acted = due = 0
             for company in self.companies:
-                _run, result = Run._run_company(
+                _run, result = Escalation._run_company(
                     company, today=day, limit=DAILY_ACT_LIMIT, trigger="cron"
                 )
                 acted += result["action_count"]
@@ -746,10 +753,13 @@ class Bench:
 
         def before_work():
             for company in self.companies:
-                Debtor._refresh_company(company, today=day)
-                Run._hook_promises_and_plans(company, day)
-                Run._close_episodes(company, day)
-                Run._decide(company, day)
+                # The phases of _run_company, in its order and environment.
+                Engine = Escalation.with_company(company)
+                Ledger.with_company(company)._refresh_company(company, today=day)
+                Commitments.with_company(company)._follow_company(company, day)
+                open_sql = Receivable.with_company(company)._open_sql(company)
+                Engine._close_episodes(company, day, open_sql)
+                Engine._decide(company, day, open_sql)
 
         samples, deltas, results = [], [], []
         for index in range(RUNS + 1):
@@ -904,7 +914,7 @@ class Bench:
         )
 
     def later_phases(self, crons):
-        others = crons.filtered(lambda c: "_cron_refresh_debtors" not in (c.code or ""))
+        others = crons.filtered(lambda c: REFRESH_CRON_CODE not in (c.code or ""))
         for phase, (models, words) in LATER_PHASES.items():
             present = [m for m in models if m in self.env]
             figure = f"refresh.{phase}"
@@ -972,6 +982,49 @@ class Bench:
                     f"slice <= {SLICE_LIMIT_S:.0f} s",
                     holds,
                 )
+                self.mail_queue(f"{figure}.mail_queue")
+
+    def mail_queue(self, figure):
+        """Odoo's mail queue after the run's slices: send what they queued.
+
+        The run only queues its mails (``mail.mail`` outgoing); Odoo's mail
+        queue cron sends them after the commit and settles the contact entries.
+        Timed here as that cron's work, apart from the slices (before the
+        services, the slices sent their own mails). No SMTP server is set up:
+        the delivery fails at once and is counted, as it was inside the slices.
+        """
+        Mail = self.env["mail.mail"].sudo()
+        self.env.invalidate_all()
+        snap = self.probe.snapshot()
+        with Timer() as timer:
+            mails = Mail.search([("state", "=", "outgoing")])
+            mails.send(auto_commit=False, raise_exception=False)
+            self.env.flush_all()
+        delta = self.probe.delta(snap)
+        states = defaultdict(int)
+        for mail in mails.exists():
+            states[mail.state] += 1
+        self.cr.commit()
+        count = len(mails)
+        self.out(
+            figure,
+            s=round(timer.elapsed, 4),
+            mails=count,
+            states=dict(states),
+            queries=delta["queries"],
+            s_per_mail=round(timer.elapsed / count, 4) if count else None,
+            note="mail.mail outgoing .send(auto_commit=False, raise_exception="
+            "False) after the slices, as Odoo's mail queue cron does; no SMTP "
+            "server, so delivery fails fast",
+        )
+        self.row(
+            f"  mail queue after the slices ({count} mails queued)",
+            f"{timer.elapsed:.3f} s, {delta['queries']} queries; states "
+            + ", ".join(f"{k} {v}" for k, v in sorted(states.items())),
+            timer.elapsed / self.R,
+            "",
+            None,
+        )
 
     def warm_reports(self):
         """Render one invoice PDF first: builds the report assets (not timed)."""
@@ -1149,9 +1202,14 @@ class Bench:
 
         xlsx_aging.write_workbook = write_workbook
 
+        # The workbook bytes, as export_aging_xlsx() builds them before its
+        # base64 (the RPC answer); the export uses the company's own date.
+        Export = self.env["collection.aging.export"]
+        today = self.env.company._collection_today()
+
         def export(records=debtors):
             self.env.invalidate_all()
-            return records.export_aging_xlsx()
+            return Export._workbook(records, today)
 
         try:
             samples, _deltas, results = self.timed(export)
@@ -1342,16 +1400,29 @@ def machine(cr):
 
 
 def git_revision():
-    try:
+    """HEAD, and the addon files changed in the work tree (measured as they are)."""
+
+    def git(*args):
         return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
+            ["git", *args],
             capture_output=True,
             text=True,
             check=False,
             cwd=Path(__file__).resolve().parent,
         ).stdout.strip()
+
+    try:
+        revision = git("rev-parse", "--short", "HEAD")
+        changed = git("status", "--porcelain", "--", ":/collections_addon").splitlines()
     except OSError:
         return ""
+    if revision and changed:
+        names = [line[3:].rstrip("/").split("/")[-1] for line in changed]
+        shown = ", ".join(names[:6]) + (
+            f", {len(names) - 6} more" if len(names) > 6 else ""
+        )
+        revision += f" + uncommitted changes to the addon ({shown})"
+    return revision
 
 
 def write_report(bench, info, build, args):
