@@ -25,6 +25,7 @@
         "data/ir_cron.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_layout_data.xml",
         "data/mail_template_data.xml",
         "data/collection_policy_data.xml",
         # Wizards (before the lists whose buttons open them)

@@ -86,6 +86,16 @@ class TestEscalationLadder(EscalationCommon):
         self.assertEqual(len(mail), 1)
         self.assertIn("1,000.00", mail.body_html)
         self.assertEqual(mail.state, "sent")
+        # What the customer reads around it: the company, not "Your Collection
+        # Debtor", no link into Odoo, nothing to unfollow.
+        self.assertIn(self.env.company.name, mail.body_html)
+        for internal in (
+            "Your ",
+            self.Escalation.env["collection.debtor"]._description,
+            "/mail/unfollow",
+            "/mail/view",
+        ):
+            self.assertNotIn(internal, mail.body_html)
         # +3 and +15: reminders.
         self.run_on(3)
         self.run_on(15)

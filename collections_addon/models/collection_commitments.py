@@ -196,7 +196,7 @@ class CollectionCommitments(models.AbstractModel):
             return self.env["mail.mail"]
         mail_id = template.with_context(lang=recipient.lang).send_mail(
             record.id,
-            email_layout_xmlid="mail.mail_notification_light",
+            email_layout_xmlid="collections_addon.mail_layout_collections",
             email_values={"recipient_ids": [Command.set(recipient.ids)]},
         )
         return self.env["mail.mail"].sudo().browse(mail_id)

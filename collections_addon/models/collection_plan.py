@@ -466,7 +466,9 @@ class CollectionPlan(models.Model):
                 "default_model": self._name,
                 "default_res_ids": self.ids,
                 "default_template_id": template.id,
-                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "default_email_layout_xmlid": (
+                    "collections_addon.mail_layout_collections"
+                ),
                 "force_email": True,
             },
         }
