@@ -14,6 +14,7 @@ from . import collection_promise
 from . import collection_plan
 from . import collection_plan_line
 from . import collection_document
+from . import ir_actions_report
 from . import collection_aging_export
 from . import collection_handler
 from . import collection_handler_email

@@ -577,8 +577,12 @@ class CollectionDebtor(models.Model):
     def _collection_letter_data(self, overdue_only=True, all_lines=False):
         """What the letter and statement templates print (see collection.document)."""
         self.ensure_one()
-        return self.env["collection.document"]._letter_data(
-            self, self.level_id, overdue_only=overdue_only, all_lines=all_lines
+        document = self.env["collection.document"]
+        return document._letter_data(
+            self,
+            document._printed_level(self),
+            overdue_only=overdue_only,
+            all_lines=all_lines,
         )
 
     def _collection_amount_in_words(self, amount, lang):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import ast
 import base64
+import io
+import logging
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -10,15 +12,21 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import html2plaintext
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
-from ..lib import letter, words, xlsx_handover
-from .collection_guard import USER, check_group
+from ..lib import batch, letter, words, xlsx_handover
+from .collection_guard import USER, check_group, is_system, system_env
+
+_logger = logging.getLogger(__name__)
 
 REPORT_LETTER = "collections_addon.action_report_collection_letter"
 REPORT_STATEMENT = "collections_addon.action_report_collection_statement"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A letter lists this many items at most, the oldest first; the rest is one row.
 LETTER_MAX_LINES = 200
+# The run's levels of a letter batch, by debtor id (honoured in a service
+# environment only: a caller's context cannot choose what a letter says).
+_BATCH_LEVELS = "collection_batch_levels"
 
 
 class CollectionDocument(models.AbstractModel):
@@ -72,7 +80,7 @@ class CollectionDocument(models.AbstractModel):
             overdue_only,
             None if all_lines else LETTER_MAX_LINES,
         )
-        currencies = self._currencies({row["currency"] for row in items.values()})
+        currencies = self._currencies(items.values())
         lines = [
             {
                 "name": items[line.key]["name"],
@@ -148,11 +156,12 @@ class CollectionDocument(models.AbstractModel):
         }
 
     @api.model
-    def _currencies(self, names):
-        """Currency records by name (the ``currency`` of open item rows)."""
-        found = self.env["res.currency"].with_context(active_test=False)
-        found = found.search([("name", "in", list(names))])
-        return {cur.name: cur for cur in found}
+    def _currencies(self, rows):
+        """The currencies of open item rows, by name (read from the cache)."""
+        return {
+            row["currency"]: self.env["res.currency"].browse(row["currency_id"])
+            for row in rows
+        }
 
     @staticmethod
     def _own_amount(row, company_currency):
@@ -164,18 +173,35 @@ class CollectionDocument(models.AbstractModel):
     @api.model
     def _reminder_dates(self, debtor):
         """Days a reminder (e-mail, call, letter) went out in the current
-        episode: a letter says "despite our reminders" only when there were."""
+        episode: a letter says "despite our reminders" only when there were.
+
+        A run slice reads them for all its debtors at once.
+        """
+        batch = self.env["collection.handler"]._batch()
+        debtors = debtor
+        if batch is not None and debtor.id in batch.debtor_ids:
+            if "reminded" in batch.memo:
+                return batch.memo["reminded"].get(debtor.id, [])
+            debtors = debtor.browse(batch.debtor_ids)
+        episode = [("episode", "=", debtor.episode)] if debtors == debtor else []
         contacts = self.env["collection.contact"].search(
             [
-                ("debtor_id", "=", debtor.id),
-                ("episode", "=", debtor.episode),
+                *episode,
+                ("debtor_id", "in", debtors.ids),
                 ("is_automatic", "=", True),
                 ("state", "in", ("sent", "done", "pending")),
                 ("level_id.action", "in", ("email", "call", "letter")),
             ],
             order="date",
         )
-        return sorted({contact.date.date() for contact in contacts})
+        dates = defaultdict(set)
+        for contact in contacts:
+            if contact.episode == contact.debtor_id.episode:
+                dates[contact.debtor_id.id].add(contact.date.date())
+        reminded = {key: sorted(days) for key, days in dates.items()}
+        if debtors != debtor:
+            batch.memo["reminded"] = reminded
+        return reminded.get(debtor.id, [])
 
     @api.model
     def _amount_in_words(self, currency, amount, lang):
@@ -230,16 +256,99 @@ class CollectionDocument(models.AbstractModel):
         return terms
 
     @api.model
-    def _letter_attachment(self, debtor, level):
-        """Render the letter of ``level`` to PDF and attach it to the debtor.
+    def _reference(self, kind, record, day):
+        """The reference a document prints on its first page (see lib.batch)."""
+        return batch.reference(kind, record.id, day)
 
-        The debtor's level is already ``level`` (the engine sets it before
-        acting), so the report reads it from the record, not from a context.
+    @api.model
+    def _printed_level(self, debtor):
+        """The level a letter speaks for: the debtor's, or, in a run's batch
+        rendered before the levels are written, the level being taken."""
+        levels = self.env.context.get(_BATCH_LEVELS) if is_system(self.env) else None
+        level_id = (levels or {}).get(debtor.id)
+        if level_id:
+            return self.env["collection.level"].browse(level_id)
+        return debtor.level_id
+
+    @api.model
+    def _letter_pdfs(self, debtors, levels):
+        """The letters of many debtors, rendered in one wkhtmltopdf process.
+
+        :param levels: ``{debtor_id: level_id}``, the levels the run is about
+            to take (the debtors' own level is written when they are taken)
+        :return: ``{debtor_id: (content, "pdf" or "html")}``
         """
-        report = self.env["ir.actions.report"].sudo()
-        content, kind = report.with_context(
-            lang=debtor.partner_id.lang
-        )._render_qweb_pdf(REPORT_LETTER, debtor.ids)
+        report = system_env(self.env["ir.actions.report"].sudo()).with_context(
+            **{_BATCH_LEVELS: levels}
+        )
+        return self._render_batch(report, REPORT_LETTER, "letter", debtors)
+
+    @api.model
+    def _render_batch(self, report, report_ref, kind, records):
+        """Render ``records`` in one process and cut the PDF per record.
+
+        Each document starts on a new page with a mark; the pages are told
+        apart by it (:func:`lib.batch.split_pages`). Should that fail, the
+        records are rendered one by one: slower, never wrong. Where Odoo
+        renders HTML instead of PDF (tests without ``force_report_rendering``),
+        one by one as well.
+
+        :return: ``{record_id: (content, "pdf" or "html")}``
+        """
+        content, content_type = report._render_qweb_pdf(report_ref, records.ids)
+        if len(records) == 1:
+            return {records.id: (content, content_type)}
+        ranges = None
+        if content_type == "pdf":
+            reader = PdfFileReader(io.BytesIO(content), strict=False)
+            pages = list(reader.pages)
+            ranges = batch.split_pages(
+                [batch.count_marks(self._page_content(page)) for page in pages],
+                records.ids,
+            )
+            if ranges is None:
+                _logger.warning(
+                    "Collections: a batch of %s %s documents could not be split;"
+                    " rendering them one by one",
+                    len(records),
+                    kind,
+                )
+        if ranges is None:
+            return {
+                record.id: report._render_qweb_pdf(report_ref, record.ids)
+                for record in records
+            }
+        result = {}
+        for record_id, (first, end) in ranges.items():
+            writer = PdfFileWriter()
+            for page in pages[first:end]:
+                writer.add_page(page)
+            stream = io.BytesIO()
+            writer.write(stream)
+            result[record_id] = (stream.getvalue(), "pdf")
+        return result
+
+    @staticmethod
+    def _page_content(page):
+        """The drawing commands of a PDF page, decoded but not parsed (a
+        page of outlined text is large: parsing it costs tens of ms)."""
+        contents = page.get("/Contents")
+        if contents is None:
+            return b""
+        contents = contents.get_object()
+        streams = contents if isinstance(contents, list) else [contents]
+        return b"\n".join(stream.get_object().get_data() for stream in streams)
+
+    @api.model
+    def _letter_attachment(self, debtor, level, rendered=None):
+        """Attach the letter of ``level`` to the debtor.
+
+        :param rendered: ``(content, type)`` already rendered in the run's
+            batch; else it is rendered now. The debtor's level is already
+            ``level`` (the engine sets it before acting), so the report reads
+            it from the record.
+        """
+        content, kind = rendered or self._letter_pdfs(debtor, {})[debtor.id]
         name = self.env._(
             "%(level)s - %(debtor)s - %(date)s.%(ext)s",
             level=level.name,

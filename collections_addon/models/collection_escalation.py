@@ -7,14 +7,15 @@ from decimal import Decimal
 
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..lib import dunning
 from ..lib import policy as policy_rules
 from .collection_guard import system_env
-from .collection_handler import ACTION_CHANNEL
+from .collection_handler import BATCH_KEY, ActionBatch
+from .collection_handler_letter import LETTER_ACTIONS
 
 _logger = logging.getLogger(__name__)
 
@@ -176,52 +177,36 @@ class CollectionEscalation(models.AbstractModel):
         decisions = self._decide(company, today, open_sql) if act else []
         stats["debtor_due_count"] = len(decisions)
         todo = decisions[:limit] if limit else decisions
-        log = []
         mails = commitments.get("mails", self.env["mail.mail"])
-        processed = 0
-        Debtor = self.env["collection.debtor"]
-        # Debtors of the slice are read together, not one query each.
-        prefetch = [debtor_id for debtor_id, _decision in todo]
-        for debtor_id, decision in todo:
-            if (
-                processed
-                and time_budget
-                and (
-                    time.monotonic() - started > time_budget
-                    or len(decision.move_ids) > BIG_DEBTOR_MOVES
+        Handler = self.env["collection.handler"]
+        debtors = self.env["collection.debtor"].browse([d for d, _x in todo])
+        batch = ActionBatch(
+            debtor_ids=debtors.ids,
+            failed=Handler._failed_contacts(debtors) if todo else {},
+        )
+        attempt = None
+        try:
+            with self.env.cr.savepoint():
+                attempt = self.with_context(**{BATCH_KEY: batch})._act_slice(
+                    todo, today, open_sql, started, time_budget
                 )
-            ):
-                break
-            processed += 1
-            debtor = Debtor.browse(debtor_id).with_prefetch(prefetch)
-            try:
-                with self.env.cr.savepoint():
-                    result = self._act(debtor, decision, today, open_sql)
-            except CONCURRENT_ERRORS:
-                # Paid or edited concurrently: decided again by the next run.
-                stats["concurrent_count"] += 1
-                continue
-            except Exception as error:  # noqa: BLE001 - one debtor never stops a batch
-                _logger.warning(
-                    "Collections: %s failed: %s", debtor.display_name, error
-                )
-                stats["failure_count"] += 1
-                log.append(f"{debtor.display_name}: {error}")
-                debtor.message_post(
-                    body=self.env._(
-                        "Collections run: %(level)s could not be taken: %(error)s",
-                        level=decision.level_record.name,
-                        error=str(error),
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-                continue
-            if result is None:
-                continue
-            stats["action_count"] += 1
-            stats["skipped_count"] += len(decision.skipped)
-            stats["retried_count"] += int(result.get("retried", False))
-            mails |= result.get("mail") or mails
+                Handler._flush(batch)
+            slice_ = attempt
+        except Exception as error:  # noqa: BLE001 - then debtor by debtor
+            _logger.warning(
+                "Collections: a batch of %s debtors failed (%s); acting on them"
+                " one by one",
+                len(todo),
+                error,
+            )
+            self.env.invalidate_all()
+            if attempt:  # the same debtors again, no more
+                slice_ = self._act_slice(todo[: attempt[0]], today, open_sql)
+            else:
+                slice_ = self._act_slice(todo, today, open_sql, started, time_budget)
+        processed, counts, log, acted_mails = slice_
+        stats.update({key: stats[key] + value for key, value in counts.items()})
+        mails |= acted_mails
         if mails:
             # Sent by Odoo's mail queue once this transaction is committed.
             self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
@@ -236,70 +221,86 @@ class CollectionEscalation(models.AbstractModel):
         return run.with_env(self.env), stats
 
     @api.model
-    def _eligible_lines_sql(self, company, today, window, open_sql, debtor_ids=None):
-        """Open debit receivable lines that drive escalation, per debtor.
+    def _act_slice(self, todo, today, open_sql, started=None, time_budget=None):
+        """Act on the decided debtors of ``todo``, each under a savepoint.
 
-        Not excluded (dispute/hold), not on a debtor hold, due before
-        ``today + window`` (``window`` = the earliest pre-due reminder), not
-        covered by an active plan or an open promise still in its time. The
-        ``amount`` is net of the debtor's unapplied credits (credit notes,
-        payments), never below zero: a debtor whose credits cover the debt
-        owes nothing and is not dunned.
+        With an :class:`ActionBatch` in the context the handlers collect
+        their records for one create at the end of the slice; without, they
+        create them at once (the fallback when a batch failed).
+
+        :return: ``(processed, counts, log, mails)``
         """
-        debtor_filter = SQL("")
-        if debtor_ids:
-            debtor_filter = SQL("AND d.id IN %s", tuple(debtor_ids))
-        return SQL(
-            """
-            WITH credits AS (
-                SELECT p.commercial_partner_id AS partner_id,
-                       SUM(aml.amount_residual) AS credit
-                  FROM account_move_line aml
-                  JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE %(open_receivable)s AND aml.amount_residual < 0
-                 GROUP BY 1
-            )
-            SELECT d.id AS debtor_id,
-                   MAX(%(today)s::date - aml.date_maturity) AS days,
-                   GREATEST(SUM(aml.amount_residual)
-                            + COALESCE(MIN(credits.credit), 0), 0) AS amount,
-                   ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
-                   ARRAY_AGG(aml.id) AS line_ids
-              FROM collection_debtor d
-              LEFT JOIN credits ON credits.partner_id = d.partner_id
-              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-              JOIN account_move_line aml ON aml.partner_id = p.id
-              JOIN account_move m ON m.id = aml.move_id
-             WHERE d.company_id = %(company)s
-               AND d.active
-               AND (d.hold_until IS NULL OR d.hold_until < %(today)s)
-               AND %(open_receivable)s
-               AND aml.amount_residual > 0
-               AND aml.date_maturity <= %(horizon)s
-               AND NOT COALESCE(m.collection_excluded, FALSE)
-               AND NOT EXISTS (
-                   SELECT 1 FROM collection_plan_move_rel pr
-                     JOIN collection_plan pl ON pl.id = pr.plan_id
-                    WHERE pr.move_id = m.id AND pl.state = 'active')
-               AND NOT EXISTS (
-                   SELECT 1 FROM collection_promise pm
-                     JOIN res_company c ON c.id = pm.company_id
-                    WHERE pm.debtor_id = d.id AND pm.state = 'open'
-                      AND pm.date + c.collection_promise_grace_days >= %(today)s
-                      AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
-                                        WHERE r.promise_id = pm.id)
-                           OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
-                                       WHERE r.promise_id = pm.id
-                                         AND r.move_id = m.id)))
-               %(debtor_filter)s
-             GROUP BY d.id
-            """,
-            today=today,
-            horizon=fields.Date.add(today, days=window),
-            company=company.id,
-            debtor_filter=debtor_filter,
-            open_receivable=open_sql,
+        counts = dict.fromkeys(
+            (
+                "action_count",
+                "failure_count",
+                "skipped_count",
+                "retried_count",
+                "concurrent_count",
+            ),
+            0,
         )
+        log, processed, letters = [], 0, {}
+        mails = self.env["mail.mail"]
+        batch = self.env["collection.handler"]._batch()
+        Debtor = self.env["collection.debtor"]
+        # Debtors of the slice are read together, not one query each.
+        prefetch = [debtor_id for debtor_id, _decision in todo]
+        for position, (debtor_id, decision) in enumerate(todo):
+            if (
+                processed
+                and time_budget
+                and (
+                    time.monotonic() - started > time_budget
+                    or len(decision.move_ids) > BIG_DEBTOR_MOVES
+                )
+            ):
+                break
+            processed += 1
+            debtor = Debtor.browse(debtor_id).with_prefetch(prefetch)
+            if (
+                decision.level_record.action in LETTER_ACTIONS
+                and debtor_id not in letters
+            ):
+                letters = self.env["collection.handler.letter"]._render_batch(
+                    todo[position:], BIG_DEBTOR_MOVES if time_budget else None
+                )
+            marks = batch.marks() if batch else None
+            try:
+                with self.env.cr.savepoint():
+                    result = self._act(
+                        debtor, decision, today, open_sql, letters.get(debtor_id)
+                    )
+            except CONCURRENT_ERRORS:
+                # Paid or edited concurrently: decided again by the next run.
+                counts["concurrent_count"] += 1
+                if batch:
+                    batch.drop_since(marks)
+                continue
+            except Exception as error:  # noqa: BLE001 - one debtor never stops a batch
+                if batch:
+                    batch.drop_since(marks)
+                _logger.warning(
+                    "Collections: %s failed: %s", debtor.display_name, error
+                )
+                counts["failure_count"] += 1
+                log.append(f"{debtor.display_name}: {error}")
+                debtor.message_post(
+                    body=self.env._(
+                        "Collections run: %(level)s could not be taken: %(error)s",
+                        level=decision.level_record.name,
+                        error=str(error),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
+            if result is None:
+                continue
+            counts["action_count"] += 1
+            counts["skipped_count"] += len(decision.skipped)
+            counts["retried_count"] += int(result.get("retried", False))
+            mails |= result.get("mail") or mails
+        return processed, counts, log, mails
 
     @api.model
     def _window(self, policies):
@@ -354,7 +355,9 @@ class CollectionEscalation(models.AbstractModel):
         window = self._window(policies)
         self.env.flush_all()
         rows = self.env.execute_query_dict(
-            self._eligible_lines_sql(company, today, window, open_sql)
+            self.env["collection.receivable"]._eligible_lines_sql(
+                company, today, window, open_sql
+            )
         )
         if not rows:
             return []
@@ -484,7 +487,7 @@ class CollectionEscalation(models.AbstractModel):
         return len(closed)
 
     @api.model
-    def _act(self, debtor, decision, today, open_sql):
+    def _act(self, debtor, decision, today, open_sql, rendered=None):
         """Take the decided level for one debtor (inside a savepoint).
 
         Re-reads the debtor's eligible lines under a row lock first, so a
@@ -492,23 +495,19 @@ class CollectionEscalation(models.AbstractModel):
         is set before the handler runs, so its letter speaks for that level;
         a failure rolls both back.
 
+        :param rendered: the letter of the level, rendered in the slice's batch
         :return: ``None`` when nothing was done, else the handler's result
         """
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM collection_debtor WHERE id = %s"
-                " FOR NO KEY UPDATE NOWAIT",
-                debtor.id,
-            )
-        )
         self.env.flush_all()
+        # The debtor's row is locked by the same query.
         fresh = self.env.execute_query_dict(
-            self._eligible_lines_sql(
+            self.env["collection.receivable"]._eligible_lines_sql(
                 debtor.company_id,
                 today,
                 self._window(decision.policy),
                 open_sql,
                 debtor_ids=debtor.ids,
+                lock=True,
             )
         )
         if not fresh:
@@ -537,8 +536,9 @@ class CollectionEscalation(models.AbstractModel):
             return None
         level = decision.level_record
         moves = self.env["account.move"].browse(fresh[0]["move_ids"])
+        handler = self.env[f"collection.handler.{level.action}"]
         if decision.skipped:
-            self._log_skipped(debtor, decision, level)
+            handler._log_skipped(debtor, decision.skipped, level)
         system_env(debtor).write(
             {
                 "level_id": level.id,
@@ -547,42 +547,9 @@ class CollectionEscalation(models.AbstractModel):
                 "forced_level_id": False,
             }
         )
-        result = self.env[f"collection.handler.{level.action}"]._take(
-            debtor, level, moves, today
-        )
-        # Informative only, and a debtor may have thousands of invoices: one
-        # UPDATE, not account.move's write() (lock dates, tracking, recomputes).
-        self.env.cr.execute(
-            SQL(
-                "UPDATE account_move SET collection_level_id = %s WHERE id IN %s",
-                level.id,
-                tuple(moves.ids),
-            )
-        )
-        moves.invalidate_recordset(["collection_level_id"])
+        result = handler._take(debtor, level, moves, today, rendered=rendered)
+        handler._mark_moves(moves, level)
         return result
-
-    @api.model
-    def _log_skipped(self, debtor, decision, level):
-        """One log entry for the levels passed over: they were due, a higher
-        one is taken instead; listed, not sent."""
-        skipped = self.env["collection.level"].browse([s.key for s in decision.skipped])
-        system_env(self.env["collection.contact"]).create(
-            {
-                "debtor_id": debtor.id,
-                "channel": ACTION_CHANNEL[level.action],
-                "is_automatic": True,
-                "skipped_level_ids": [Command.set(skipped.ids)],
-                "episode": debtor.episode,
-                "state": "skipped",
-                "user_id": self.env.user.id,
-                "note": self.env._(
-                    "Skipped: %(levels)s; a higher level (%(level)s) was already due.",
-                    levels=", ".join(skipped.mapped("name")),
-                    level=level.name,
-                ),
-            }
-        )
 
 
 @dataclass(slots=True)

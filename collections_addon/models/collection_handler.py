@@ -1,9 +1,12 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, models
+from odoo.tools import SQL
 
 from .collection_guard import MANAGER, system_env
 
+# The slice's ActionBatch, in the context of the handlers' environment.
+BATCH_KEY = "collection_action_batch"
 # The contact log's channel of each level action.
 ACTION_CHANNEL = {
     "email": "email",
@@ -13,6 +16,48 @@ ACTION_CHANNEL = {
     "legal": "letter",
     "agency": "letter",
 }
+
+
+class ActionBatch:
+    """What the handlers of one run slice create, created together at its end.
+
+    Contact entries and activities are collected here and created with one
+    ``create`` each by :meth:`collection.handler._flush` (the followers of the
+    activities subscribed in one go); the managers and the failed mails to
+    retry are read once per slice. It travels in the context of the slice's
+    environment: a JSON-RPC context cannot carry a Python object, so no caller
+    can make a handler defer, let alone skip, its records. Should the flush
+    fail, the engine rolls the slice back and acts debtor by debtor.
+    """
+
+    def __init__(self, debtor_ids=(), failed=None):
+        self.debtor_ids = list(debtor_ids)
+        self.contacts = []
+        self.activities = []
+        self.managers = {}
+        # {level_id: [move ids]}: the invoices' level, written at the end
+        self.move_levels = {}
+        # {xmlid: (activity type id, summary, default note)}
+        self.activity_types = {}
+        # what the slice reads once (a company's receivable accounts)
+        self.memo = {}
+        # {(debtor_id, level_id, episode): contact} of failed mails to retry
+        self.failed = failed or {}
+
+    def marks(self):
+        """Where the records of the next debtor start."""
+        return (
+            len(self.contacts),
+            len(self.activities),
+            {key: len(ids) for key, ids in self.move_levels.items()},
+        )
+
+    def drop_since(self, marks):
+        """Forget the records of a debtor whose action was rolled back."""
+        del self.contacts[marks[0] :]
+        del self.activities[marks[1] :]
+        for key, ids in self.move_levels.items():
+            del ids[marks[2].get(key, 0) :]
 
 
 class CollectionHandler(models.AbstractModel):
@@ -29,10 +74,12 @@ class CollectionHandler(models.AbstractModel):
     _description = "Collections: Escalation Action"
 
     @api.model
-    def _take(self, debtor, level, moves, today):
+    def _take(self, debtor, level, moves, today, rendered=None):
         """Run the action of ``level`` for ``debtor``.
 
         :param moves: the invoices that made the level due
+        :param rendered: ``(content, type)`` of the level's letter when the
+            run rendered it in a batch (letter actions only)
         :return: dict with ``contact`` and, for e-mails, ``mail`` (queued) and
             ``retried``
         """
@@ -40,21 +87,102 @@ class CollectionHandler(models.AbstractModel):
 
     # === BUSINESS / HOOKS === #
     @api.model
-    def _create_contact(self, debtor, level, channel, moves, **extra):
-        """An automatic entry of the contact log (evidence: append-only)."""
-        vals = {
-            "debtor_id": debtor.id,
-            "channel": channel,
-            "direction": "outbound",
-            "is_automatic": True,
-            "level_id": level.id,
-            "episode": debtor.episode,
-            "user_id": self._responsible(debtor).id,
-            "move_ids": [Command.set(moves.ids)],
-            **extra,
-        }
+    def _batch(self):
+        batch = self.env.context.get(BATCH_KEY)
+        return batch if isinstance(batch, ActionBatch) else None
+
+    @api.model
+    def _in_batch(self, batch):
+        """This service in the environment of the slice of ``batch``."""
+        return self.with_context(**{BATCH_KEY: batch})
+
+    @api.model
+    def _flush(self, batch):
+        """Create the contact entries and activities ``batch`` collected."""
+        if batch.contacts:
+            system_env(self.env["collection.contact"]).create(batch.contacts)
+        if batch.activities:
+            self.env["mail.activity"].with_context(
+                mail_activity_quick_update=True
+            ).create(batch.activities)
+        for level_id, move_ids in batch.move_levels.items():
+            self._update_moves(move_ids, level_id)
+        batch.contacts, batch.activities, batch.move_levels = [], [], {}
+
+    @api.model
+    def _mark_moves(self, moves, level):
+        """The level an invoice reached (informative), now or with the batch."""
+        batch = self._batch()
+        if batch:
+            batch.move_levels.setdefault(level.id, []).extend(moves.ids)
+        else:
+            self._update_moves(moves.ids, level.id)
+
+    @api.model
+    def _update_moves(self, move_ids, level_id):
+        """Informative only, and a debtor may have thousands of invoices: one
+        UPDATE, not account.move's write() (lock dates, tracking, recomputes)."""
+        if not move_ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                "UPDATE account_move SET collection_level_id = %s WHERE id IN %s",
+                level_id,
+                tuple(move_ids),
+            )
+        )
+        self.env["account.move"].browse(move_ids).invalidate_recordset(
+            ["collection_level_id"]
+        )
+
+    @api.model
+    def _new_contact(self, vals):
+        """Create a contact entry now, or with its slice's batch."""
+        batch = self._batch()
+        if batch:
+            batch.contacts.append(vals)
+            return self.env["collection.contact"]
         return (
             system_env(self.env["collection.contact"]).create(vals).with_env(self.env)
+        )
+
+    @api.model
+    def _create_contact(self, debtor, level, channel, moves, **extra):
+        """An automatic entry of the contact log (evidence: append-only)."""
+        return self._new_contact(
+            {
+                "debtor_id": debtor.id,
+                "channel": channel,
+                "direction": "outbound",
+                "is_automatic": True,
+                "level_id": level.id,
+                "episode": debtor.episode,
+                "user_id": self._responsible(debtor).id,
+                "move_ids": [Command.set(moves.ids)],
+                **extra,
+            }
+        )
+
+    @api.model
+    def _log_skipped(self, debtor, skipped, level):
+        """One log entry for the levels passed over: they were due, a higher
+        one is taken instead; listed, not sent."""
+        skipped = self.env["collection.level"].browse([s.key for s in skipped])
+        self._new_contact(
+            {
+                "debtor_id": debtor.id,
+                "channel": ACTION_CHANNEL[level.action],
+                "is_automatic": True,
+                "skipped_level_ids": [Command.set(skipped.ids)],
+                "episode": debtor.episode,
+                "state": "skipped",
+                "user_id": self.env.user.id,
+                "note": self.env._(
+                    "Skipped: %(levels)s; a higher level (%(level)s) was already due.",
+                    levels=", ".join(skipped.mapped("name")),
+                    level=level.name,
+                ),
+            }
         )
 
     @api.model
@@ -67,9 +195,16 @@ class CollectionHandler(models.AbstractModel):
     @api.model
     def _manager(self, debtor):
         """A Collections Manager of the debtor's company (not OdooBot)."""
-        return self.env.ref(MANAGER).users.filtered(
-            lambda u: debtor.company_id in u.company_ids and not u.share and u.id != 1
+        batch = self._batch()
+        company = debtor.company_id
+        if batch and company.id in batch.managers:
+            return batch.managers[company.id]
+        manager = self.env.ref(MANAGER).users.filtered(
+            lambda u: company in u.company_ids and not u.share and u.id != 1
         )[:1]
+        if batch:
+            batch.managers[company.id] = manager
+        return manager
 
     @api.model
     def _recipient(self, debtor, role):
@@ -85,16 +220,36 @@ class CollectionHandler(models.AbstractModel):
 
     @api.model
     def _failed_contact(self, debtor, level):
+        """The contact entry of this level and episode whose mail failed."""
+        batch = self._batch()
+        if batch:
+            return batch.failed.get(
+                (debtor.id, level.id, debtor.episode), self.env["collection.contact"]
+            )
         return self.env["collection.contact"].search(
-            [
-                ("debtor_id", "=", debtor.id),
-                ("level_id", "=", level.id),
-                ("episode", "=", debtor.episode),
-                ("state", "=", "failed"),
-                ("mail_id", "!=", False),
-            ],
-            limit=1,
+            self._failed_domain(debtor) + [("level_id", "=", level.id)], limit=1
         )
+
+    @api.model
+    def _failed_domain(self, debtors):
+        return [
+            ("debtor_id", "in", debtors.ids),
+            ("state", "=", "failed"),
+            ("mail_id", "!=", False),
+        ]
+
+    @api.model
+    def _failed_contacts(self, debtors):
+        """The failed mails of ``debtors`` to retry, read once for a slice."""
+        contacts = self.env["collection.contact"].search(
+            self._failed_domain(debtors), order="id desc"
+        )
+        failed = {}
+        for contact in contacts:
+            if contact.episode == contact.debtor_id.episode:
+                key = (contact.debtor_id.id, contact.level_id.id, contact.episode)
+                failed.setdefault(key, contact)
+        return failed
 
     @api.model
     def _retry(self, contact):
@@ -117,7 +272,7 @@ class CollectionHandler(models.AbstractModel):
         ).send_mail(
             debtor.id,
             force_send=False,
-            email_layout_xmlid="mail.mail_notification_light",
+            email_layout_xmlid="collections_addon.mail_layout_collections",
             email_values={
                 "recipient_ids": [Command.set(recipient.ids)],
                 "attachment_ids": [Command.set(attachments.ids if attachments else [])],
@@ -149,10 +304,32 @@ class CollectionHandler(models.AbstractModel):
         No e-mail per activity: a run schedules hundreds of them, and they are
         listed in the collector's activities and queue anyway.
         """
-        return debtor.with_context(mail_activity_quick_update=True).activity_schedule(
-            xmlid,
-            date_deadline=date_deadline,
-            summary=summary,
-            note=note,
-            user_id=(user or self._responsible(debtor)).id,
+        user = user or self._responsible(debtor)
+        batch = self._batch()
+        if not batch:
+            return debtor.with_context(
+                mail_activity_quick_update=True
+            ).activity_schedule(
+                xmlid,
+                date_deadline=date_deadline,
+                summary=summary,
+                note=note,
+                user_id=user.id,
+            )
+        if xmlid not in batch.activity_types:
+            kind = self.env.ref(xmlid)
+            batch.activity_types[xmlid] = (kind.id, kind.summary, kind.default_note)
+        type_id, default_summary, default_note = batch.activity_types[xmlid]
+        batch.activities.append(
+            {
+                "res_model_id": self.env["ir.model"]._get_id(debtor._name),
+                "res_id": debtor.id,
+                "activity_type_id": type_id,
+                "summary": summary or default_summary,
+                "note": note or default_note,
+                "automated": True,
+                "date_deadline": date_deadline,
+                "user_id": user.id,
+            }
         )
+        return self.env["mail.activity"]

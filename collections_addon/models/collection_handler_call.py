@@ -11,7 +11,7 @@ class CollectionHandlerCall(models.AbstractModel):
     _description = "Collections: Phone Call"
 
     @api.model
-    def _take(self, debtor, level, moves, today):
+    def _take(self, debtor, level, moves, today, rendered=None):
         activity_type = level.activity_type_id
         self._activity(
             debtor,

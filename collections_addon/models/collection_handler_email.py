@@ -11,7 +11,7 @@ class CollectionHandlerEmail(models.AbstractModel):
     _description = "Collections: E-mail Reminder"
 
     @api.model
-    def _take(self, debtor, level, moves, today):
+    def _take(self, debtor, level, moves, today, rendered=None):
         failed = self._failed_contact(debtor, level)
         if failed:
             return self._retry(failed)

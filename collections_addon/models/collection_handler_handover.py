@@ -15,7 +15,7 @@ class CollectionHandlerLegal(models.AbstractModel):
     _stage = "legal"
 
     @api.model
-    def _take(self, debtor, level, moves, today):
+    def _take(self, debtor, level, moves, today, rendered=None):
         system_env(debtor).write({"stage": self._stage})
         pack = self.env["collection.document"]._handover_attachment(debtor)
         manager = self._responsible(debtor)

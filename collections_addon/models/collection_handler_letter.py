@@ -1,6 +1,15 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import Command, api, models
+
+_logger = logging.getLogger(__name__)
+
+# The level actions that print a letter, and how many letters one
+# wkhtmltopdf process renders at most.
+LETTER_ACTIONS = frozenset({"letter", "demand"})
+LETTER_BATCH = 25
 
 
 class CollectionHandlerLetter(models.AbstractModel):
@@ -11,11 +20,44 @@ class CollectionHandlerLetter(models.AbstractModel):
     _description = "Collections: Letter"
 
     @api.model
-    def _take(self, debtor, level, moves, today):
+    def _render_batch(self, todo, big_moves=None):
+        """The letters of the next letter levels of ``todo``, in one batch.
+
+        One wkhtmltopdf process for up to :data:`LETTER_BATCH` letters
+        instead of one each. The batch stops before a debtor with more than
+        ``big_moves`` invoices (it gets a cron slice of its own). A batch that
+        fails is logged; each letter is then rendered by :meth:`_take`.
+
+        :param todo: the run's ``(debtor_id, decision)`` still to act on
+        :return: ``{debtor_id: (content, type)}``
+        """
+        levels = {}
+        for index, (debtor_id, decision) in enumerate(todo):
+            if decision.level_record.action not in LETTER_ACTIONS:
+                continue
+            if index and big_moves and len(decision.move_ids) > big_moves:
+                break
+            levels[debtor_id] = decision.level_record.id
+            if len(levels) == LETTER_BATCH:
+                break
+        if len(levels) < 2:
+            return {}
+        debtors = self.env["collection.debtor"].browse(list(levels))
+        try:
+            with self.env.cr.savepoint():
+                return self.env["collection.document"]._letter_pdfs(debtors, levels)
+        except Exception as error:  # noqa: BLE001 - one by one instead
+            _logger.warning("Collections: a batch of letters failed: %s", error)
+            return {}
+
+    @api.model
+    def _take(self, debtor, level, moves, today, rendered=None):
         failed = self._failed_contact(debtor, level)
         if failed:
             return self._retry(failed)
-        attachment = self.env["collection.document"]._letter_attachment(debtor, level)
+        attachment = self.env["collection.document"]._letter_attachment(
+            debtor, level, rendered=rendered
+        )
         self._activity(
             debtor,
             "collections_addon.mail_activity_collection_post_letter",

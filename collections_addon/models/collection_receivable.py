@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
@@ -24,7 +24,18 @@ class CollectionReceivable(models.AbstractModel):
 
         With literal ids (not a sub-query) PostgreSQL reads the open lines
         through Odoo's partial "unreconciled" index on (account, partner).
+        A run slice reads them once (its mails list each debtor's items).
         """
+        batch = self.env["collection.handler"]._batch()
+        if batch is not None:
+            key = ("accounts", company.id)
+            if key not in batch.memo:
+                batch.memo[key] = self._read_account_ids(company)
+            return batch.memo[key]
+        return self._read_account_ids(company)
+
+    @api.model
+    def _read_account_ids(self, company):
         rows = self.env.execute_query(
             SQL(
                 """
@@ -108,7 +119,8 @@ class CollectionReceivable(models.AbstractModel):
 
         :return: dicts with ``id``, ``move_id``, ``name``, ``date``,
             ``date_maturity``, ``amount_residual`` (company currency),
-            ``amount_residual_currency`` and ``currency`` (the document's)
+            ``amount_residual_currency``, ``currency`` (the document's, by
+            name) and ``currency_id``
         """
         self.env["account.move.line"].flush_model()
         self.env["account.move"].flush_model(["name", "invoice_date"])
@@ -118,7 +130,8 @@ class CollectionReceivable(models.AbstractModel):
                 SELECT aml.id, aml.move_id, m.name,
                        COALESCE(m.invoice_date, aml.date) AS date,
                        aml.date_maturity, aml.amount_residual,
-                       aml.amount_residual_currency, cur.name AS currency
+                       aml.amount_residual_currency, cur.name AS currency,
+                       aml.currency_id
                   FROM account_move_line aml
                   JOIN account_move m ON m.id = aml.move_id
                   JOIN res_partner p ON p.id = aml.partner_id
@@ -130,4 +143,85 @@ class CollectionReceivable(models.AbstractModel):
                 partner=debtor.partner_id.id,
                 open=self._open_sql(debtor.company_id),
             )
+        )
+
+    @api.model
+    def _eligible_lines_sql(
+        self, company, today, window, open_sql, debtor_ids=None, lock=False
+    ):
+        """Open debit receivable lines that drive escalation, per debtor.
+
+        Not excluded (dispute/hold), not on a debtor hold, due before
+        ``today + window`` (``window`` = the earliest pre-due reminder), not
+        covered by an active plan or an open promise still in its time. The
+        ``amount`` is net of the debtor's unapplied credits (credit notes,
+        payments), never below zero: a debtor whose credits cover the debt
+        owes nothing and is not dunned.
+
+        :param lock: lock the rows of ``debtor_ids`` in the same query
+            (``FOR NO KEY UPDATE NOWAIT``), as the run does before it acts
+        """
+        debtor_filter = locked = SQL("")
+        if debtor_ids:
+            debtor_filter = SQL("AND d.id IN %s", tuple(debtor_ids))
+        if debtor_ids and lock:
+            locked = SQL(
+                """locked AS MATERIALIZED (
+                    SELECT id FROM collection_debtor WHERE id IN %s
+                       FOR NO KEY UPDATE NOWAIT
+                ),""",
+                tuple(debtor_ids),
+            )
+            debtor_filter = SQL("AND d.id IN (SELECT id FROM locked)")
+        return SQL(
+            """
+            WITH %(locked)s credits AS (
+                SELECT p.commercial_partner_id AS partner_id,
+                       SUM(aml.amount_residual) AS credit
+                  FROM account_move_line aml
+                  JOIN res_partner p ON p.id = aml.partner_id
+                 WHERE %(open_receivable)s AND aml.amount_residual < 0
+                 GROUP BY 1
+            )
+            SELECT d.id AS debtor_id,
+                   MAX(%(today)s::date - aml.date_maturity) AS days,
+                   GREATEST(SUM(aml.amount_residual)
+                            + COALESCE(MIN(credits.credit), 0), 0) AS amount,
+                   ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
+                   ARRAY_AGG(aml.id) AS line_ids
+              FROM collection_debtor d
+              LEFT JOIN credits ON credits.partner_id = d.partner_id
+              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
+              JOIN account_move_line aml ON aml.partner_id = p.id
+              JOIN account_move m ON m.id = aml.move_id
+             WHERE d.company_id = %(company)s
+               AND d.active
+               AND (d.hold_until IS NULL OR d.hold_until < %(today)s)
+               AND %(open_receivable)s
+               AND aml.amount_residual > 0
+               AND aml.date_maturity <= %(horizon)s
+               AND NOT COALESCE(m.collection_excluded, FALSE)
+               AND NOT EXISTS (
+                   SELECT 1 FROM collection_plan_move_rel pr
+                     JOIN collection_plan pl ON pl.id = pr.plan_id
+                    WHERE pr.move_id = m.id AND pl.state = 'active')
+               AND NOT EXISTS (
+                   SELECT 1 FROM collection_promise pm
+                     JOIN res_company c ON c.id = pm.company_id
+                    WHERE pm.debtor_id = d.id AND pm.state = 'open'
+                      AND pm.date + c.collection_promise_grace_days >= %(today)s
+                      AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                        WHERE r.promise_id = pm.id)
+                           OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                       WHERE r.promise_id = pm.id
+                                         AND r.move_id = m.id)))
+               %(debtor_filter)s
+             GROUP BY d.id
+            """,
+            today=today,
+            horizon=fields.Date.add(today, days=window),
+            company=company.id,
+            debtor_filter=debtor_filter,
+            locked=locked,
+            open_receivable=open_sql,
         )
