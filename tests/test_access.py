@@ -19,6 +19,17 @@ EXPECTED = {
     "collection.plan": ("r", "rwc", "rwcu"),
     "collection.plan.line": ("r", "rwcu", "rwcu"),
 }
+# Accounting models: Collections groups imply no accounting group; collectors
+# read customer documents (ir_rules.xml narrows the rows), write none of them.
+EXPECTED_ACCOUNTING = {
+    "account.move": ("", "r", "r"),
+    "account.move.line": ("", "r", "r"),
+    "account.journal": ("", "r", "r"),
+    "account.payment": ("", "", ""),
+    "account.payment.register": ("", "", ""),
+    "account.partial.reconcile": ("", "", ""),
+    "account.bank.statement.line": ("", "", ""),
+}
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 
 
@@ -29,6 +40,16 @@ class TestAccessRights(CollectionsCommon):
     def test_model_access_per_group(self):
         users = (self.viewer, self.collector, self.manager)
         for model, rights in EXPECTED.items():
+            for user, allowed in zip(users, rights, strict=True):
+                for letter, operation in OPERATIONS.items():
+                    with self.subTest(model=model, user=user.login, op=operation):
+                        has = self.env[model].with_user(user).has_access(operation)
+                        self.assertEqual(has, letter in allowed)
+
+    def test_accounting_access_per_group(self):
+        """No Collections group writes accounting data; collectors read it."""
+        users = (self.viewer, self.collector, self.manager)
+        for model, rights in EXPECTED_ACCOUNTING.items():
             for user, allowed in zip(users, rights, strict=True):
                 for letter, operation in OPERATIONS.items():
                     with self.subTest(model=model, user=user.login, op=operation):

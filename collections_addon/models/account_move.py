@@ -5,6 +5,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .collection_guard import USER, check_group, is_system, system_env
 
+# What a collector sets on an invoice (the dispute or hold), and nothing else.
+EXCLUSION_FIELDS = frozenset({"collection_excluded", "collection_exclusion_reason"})
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -77,16 +80,23 @@ class AccountMove(models.Model):
                         "exclusion itself."
                     )
                 )
-        if {"collection_excluded", "collection_exclusion_reason"} & set(vals):
+        moves = self
+        if EXCLUSION_FIELDS & set(vals):
             check_group(
                 self.env, USER, self.env._("Excluding an invoice from collections")
             )
+            if set(vals) <= EXCLUSION_FIELDS:
+                # A collector reads customer documents but may not edit them:
+                # the exclusion alone is written as superuser, on the invoices
+                # the caller can read.
+                self.check_access("read")
+                moves = self.sudo()
         if "collection_excluded" in vals:
-            newly = self.filtered(
+            newly = moves.filtered(
                 lambda m: bool(m.collection_excluded)
                 != bool(vals["collection_excluded"])
             )
-        result = super().write(vals)
+        result = super(AccountMove, moves).write(vals)
         if "collection_excluded" in vals and newly:
             excluded = bool(vals["collection_excluded"])
             today = fields.Date.context_today(self)
