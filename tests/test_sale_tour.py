@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .test_tour import ScreenshotTourCase
+
 
 @tagged("post_install", "-at_install")
 class TestSaleTour(HttpCase):
@@ -72,3 +74,107 @@ class TestSaleTour(HttpCase):
         )
         self.assertEqual(order.state, "draft")
         self.assertEqual(debtor.activity_ids.user_id, collector)
+
+
+@tagged("post_install", "-at_install")
+class TestSaleRepTour(ScreenshotTourCase):
+    """A sales rep's day: the debt of a customer, read where the deal is made."""
+
+    def test_rep_reads_the_debt(self):
+        today = fields.Date.context_today(self.env.user)
+        company = self.env.company
+        company.sudo().write(
+            {
+                "collection_hold_days": 30,
+                "collection_hold_commitment_lifts": True,
+                "collection_hold_level_id": False,
+            }
+        )
+        rep = new_test_user(
+            self.env,
+            login="tour_sales_rep",
+            name="Sam Seller",
+            email="sam@example.com",
+            groups="base.group_user,sales_team.group_sale_salesman,"
+            "collections_addon.collections_addon_group_viewer",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+            tz="UTC",
+        )
+        collector = new_test_user(
+            self.env,
+            login="tour_rep_collector",
+            name="Clara Collector",
+            email="clara@example.com",
+            groups="base.group_user,collections_addon.collections_addon_group_user",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Granite Builders Ltd", "is_company": True, "user_id": rep.id}
+        )
+        invoices = self.env["account.move"]
+        for amount, late in ((2400.0, 60), (900.0, 15)):
+            invoices |= self.env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": customer.id,
+                    "invoice_date": today - timedelta(days=late + 30),
+                    "invoice_date_due": today - timedelta(days=late),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Concrete",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        invoices.action_post()
+        self.env["collection.ledger"]._refresh_companies(company)
+        debtor = self.env["collection.debtor"].search(
+            [("partner_id", "=", customer.id), ("company_id", "=", company.id)]
+        )
+        debtor.user_id = collector
+        # The nightly escalation: the customer gets its formal demand letter.
+        self.env["collection.escalation"]._run_company(company)
+        self.assertEqual(debtor.level_id.action, "demand")
+        product = self.env["product.product"].create(
+            {"name": "Ready-mix concrete", "type": "consu", "list_price": 120.0}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "user_id": rep.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": 40})
+                ],
+            }
+        )
+        self.env.flush_all()
+        contacts = debtor.contact_ids
+        activities = debtor.activity_ids
+        written = debtor.write_date
+
+        self.start_tour_with_screenshots(
+            "/odoo",
+            "collections_sale_rep_day",
+            login=rep.login,
+            screenshots=["salesrep_customer", "salesrep_banner"],
+        )
+
+        # The rep read everything and changed nothing.
+        debtor.invalidate_recordset()
+        order.invalidate_recordset()
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.collection_hold_released_by_id)
+        self.assertTrue(order.collection_hold)
+        self.assertEqual(debtor.contact_ids, contacts)
+        self.assertEqual(debtor.write_date, written)
+        self.assertEqual(debtor.activity_ids, activities)
+        self.assertFalse(
+            self.env["collection.promise"].search([("debtor_id", "=", debtor.id)])
+        )

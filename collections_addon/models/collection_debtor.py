@@ -303,7 +303,7 @@ class CollectionDebtor(models.Model):
     @api.depends("amount_overdue", "amount_credit", "amount_collectible")
     def _compute_collectible_explanation(self):
         for debtor in self:
-            debtor.collectible_explanation = debtor.amount_credit and (
+            debtor.collectible_explanation = bool(debtor.amount_credit) and (
                 lib_messages.collectible_explanation(self.env, debtor)
             )
 
