@@ -306,12 +306,12 @@ class TestCollectionDebtorRefresh(CollectionsCommon):
             risk_score=7,
             risk_components=components,
             fraud_review=True,
-            debtor_type_reason_auto=text,
+            debtor_type_reason_args=text,
         )
         self.assertIn(self.customer.id, row)
         Ledger._bulk_update([(debtor.id, vals)])
         debtor.invalidate_recordset()
-        self.assertEqual(debtor.debtor_type_reason_auto, text)
+        self.assertEqual(debtor.debtor_type_reason_args, text)
         self.assertFalse(debtor.debtor_type)
         self.assertFalse(debtor.next_action_date)
         self.assertTrue(debtor.fraud_review)

@@ -8,7 +8,7 @@ raise a flag for a person to review (see ``readme/RULES.md``).
 """
 
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
@@ -112,8 +112,9 @@ def _share(part: int, whole: int) -> Decimal:
     return min(_ONE, Decimal(part) / Decimal(whole))
 
 
-def _pct(value: Decimal) -> str:
-    return f"{(value * 100).quantize(_ONE, rounding=ROUND_HALF_UP)}%"
+def _pct(value: Decimal) -> int:
+    """A share as a whole percentage, rounded half up."""
+    return int((value * 100).quantize(_ONE, rounding=ROUND_HALF_UP))
 
 
 # === ABC ANALYSIS === #
@@ -308,6 +309,36 @@ REGULAR_MIN_LATE = 2  # ... on at least this many invoices
 FRAUD_MIN_DAYS = 90  # overdue for more than this, nothing ever paid
 
 
+# The codes of :func:`suggest_type`, with the names of the arguments each comes
+# with: one full sentence per code, in the reader's language, is made in
+# ``models/lib_messages.py``.
+_LATE = ("late", "paid", "percent", "avg_days")
+_CONTACTS = ("unanswered", "contacts")
+REASON_ARGS: dict[str, tuple[str, ...]] = {
+    "no_history": (),
+    "silent": (*_CONTACTS, "amount", "days"),
+    "chronic_late": _LATE,
+    "chronic_broken_promises": ("broken", "kept"),
+    "chronic_defaulted_plans": ("plans",),
+    "forgetful": ("days", "avg_days", *_CONTACTS),
+    "ignores_contacts": _CONTACTS,
+    "regularly_late": _LATE,
+    "involuntary_delay": (*_LATE, *_CONTACTS, "days"),
+    "involuntary_late_payment": (*_LATE, *_CONTACTS),
+    "involuntary_new_delay": (*_CONTACTS, "days"),
+    "involuntary_new_late_payment": _CONTACTS,
+}
+FRAUD_ARGS: dict[str, tuple[str, ...]] = {
+    "fraud_contacts": ("days", *_CONTACTS),
+    "fraud_disputes": ("days", "disputes"),
+    "fraud_contacts_disputes": ("days", *_CONTACTS, "disputes"),
+}
+REASON_CODES = tuple(REASON_ARGS)
+FRAUD_CODES = tuple(FRAUD_ARGS)
+
+Args = dict[str, int | str]
+
+
 @dataclass(frozen=True)
 class TypeSuggestion:
     """A suggested debtor type, for a collector to confirm.
@@ -316,12 +347,23 @@ class TypeSuggestion:
         ``"fraudulent"``), or ``None`` when there is nothing to go on.
     :param fraud_review: ``True`` when the data shows the signs of deliberate
         non-payment and a person should review the case.
-    :param reason: one English sentence with the figures behind the suggestion.
+    :param reason_code: why, one of :data:`REASON_CODES`.
+    :param reason_args: the figures behind it, as named in
+        :data:`REASON_ARGS`: counts and days as ``int``, the overdue amount
+        and the average days late as text (``"1000.0"``, ``"20.3"``), a
+        share as a whole percentage; JSON-serialisable.
+    :param fraud_code: what raised the fraud flag, one of :data:`FRAUD_CODES`,
+        or ``None`` when ``fraud_review`` is ``False``.
+    :param fraud_args: its figures, as named in :data:`FRAUD_ARGS` (empty
+        without a flag).
     """
 
     debtor_type: str | None
     fraud_review: bool
-    reason: str
+    reason_code: str
+    reason_args: Args
+    fraud_code: str | None = None
+    fraud_args: Args = field(default_factory=dict)
 
 
 def _ignores_contacts(b: Behaviour) -> bool:
@@ -339,20 +381,25 @@ def _days(value: Decimal) -> str:
     return str(rounded)
 
 
-def _late_text(b: Behaviour) -> str:
-    return (
-        f"{b.paid_late_count} of {b.paid_count} invoices paid late "
-        f"({_pct(b.late_share)}, {_days(b.avg_days_late)} days late on average)"
-    )
+def _late_args(b: Behaviour) -> Args:
+    return {
+        "late": b.paid_late_count,
+        "paid": b.paid_count,
+        "percent": _pct(b.late_share),
+        "avg_days": _days(b.avg_days_late),
+    }
 
 
-def _contacts_text(b: Behaviour) -> str:
-    return f"{b.contacts_unanswered} of {b.contacts_total} contacts unanswered"
+def _contacts_args(b: Behaviour) -> Args:
+    return {"unanswered": b.contacts_unanswered, "contacts": b.contacts_total}
 
 
-def _rule_nothing(b: Behaviour) -> str | None:
+Reason = tuple[str, Args]
+
+
+def _rule_nothing(b: Behaviour) -> Reason | None:
     if b.amount_overdue <= 0 and not b.has_history:
-        return "No overdue amount and no payment history to judge from"
+        return "no_history", {}
     return None
 
 
@@ -363,7 +410,7 @@ def _paid_since_delay(b: Behaviour) -> bool:
     )
 
 
-def _rule_irresponsible_silent(b: Behaviour) -> str | None:
+def _rule_irresponsible_silent(b: Behaviour) -> Reason | None:
     if (
         b.amount_overdue > 0
         and b.max_days_overdue > SMALL_DELAY_DAYS
@@ -371,67 +418,67 @@ def _rule_irresponsible_silent(b: Behaviour) -> str | None:
         and _ignores_contacts(b)
         and b.promises_kept + b.promises_broken == 0
     ):
-        return (
-            f"{_contacts_text(b)}, no promise to pay ever made and no payment "
-            f"while {b.amount_overdue} has been overdue for "
-            f"{b.max_days_overdue} days"
-        )
+        return "silent", {
+            **_contacts_args(b),
+            "amount": str(b.amount_overdue),
+            "days": b.max_days_overdue,
+        }
     return None
 
 
-def _rule_chronic(b: Behaviour) -> str | None:
+def _rule_chronic(b: Behaviour) -> Reason | None:
     if b.paid_count >= CHRONIC_MIN_PAID and b.late_share >= CHRONIC_LATE_SHARE:
-        return f"Repeatedly late over a long history: {_late_text(b)}"
+        return "chronic_late", _late_args(b)
     if b.promises_broken >= CHRONIC_MIN_BROKEN:
-        return f"{b.promises_broken} broken promises (against {b.promises_kept} kept)"
+        return "chronic_broken_promises", {
+            "broken": b.promises_broken,
+            "kept": b.promises_kept,
+        }
     if b.plans_defaulted:
-        return f"Defaulted on {b.plans_defaulted} payment plan(s)"
+        return "chronic_defaulted_plans", {"plans": b.plans_defaulted}
     return None
 
 
-def _rule_forgetful(b: Behaviour) -> str | None:
+def _rule_forgetful(b: Behaviour) -> Reason | None:
     if (
         b.max_days_overdue <= SMALL_DELAY_DAYS
         and b.avg_days_late <= SMALL_AVG_LATE_DAYS
         and not _ignores_contacts(b)
     ):
-        return (
-            f"Small delays only: {b.max_days_overdue} days overdue now, "
-            f"{_days(b.avg_days_late)} days late on average, "
-            f"{_contacts_text(b)}"
-        )
+        return "forgetful", {
+            "days": b.max_days_overdue,
+            "avg_days": _days(b.avg_days_late),
+            **_contacts_args(b),
+        }
     return None
 
 
-def _rule_irresponsible(b: Behaviour) -> str | None:
+def _rule_irresponsible(b: Behaviour) -> Reason | None:
     if _ignores_contacts(b):
-        return f"Ignores contacts: {_contacts_text(b)}"
+        return "ignores_contacts", _contacts_args(b)
     return None
 
 
-def _rule_regularly_late(b: Behaviour) -> str | None:
+def _rule_regularly_late(b: Behaviour) -> Reason | None:
     if b.paid_late_count >= REGULAR_MIN_LATE and (
         b.late_share > REGULAR_LATE_SHARE or b.avg_days_late > SMALL_AVG_LATE_DAYS
     ):
-        return f"Regularly late: {_late_text(b)}"
+        return "regularly_late", _late_args(b)
     return None
 
 
-def _rule_involuntary(b: Behaviour) -> str | None:
-    history = _late_text(b) if b.paid_count else "no payment history yet"
-    delay = (
-        f"the delay of {b.max_days_overdue} days"
-        if b.max_days_overdue > SMALL_DELAY_DAYS
-        else "the late payment"
-    )
-    return (
-        f"No pattern of lateness: {history} and {_contacts_text(b)}, so "
-        f"{delay} looks circumstantial"
-    )
+def _rule_involuntary(b: Behaviour) -> Reason:
+    delay = b.max_days_overdue > SMALL_DELAY_DAYS
+    args = {**(_late_args(b) if b.paid_count else {}), **_contacts_args(b)}
+    if delay:
+        args["days"] = b.max_days_overdue
+    if b.paid_count:
+        return ("involuntary_delay" if delay else "involuntary_late_payment"), args
+    return ("involuntary_new_delay" if delay else "involuntary_new_late_payment"), args
 
 
 # The suggestion table: the first rule that matches gives the type.
-TYPE_RULES: tuple[tuple[str | None, Callable[[Behaviour], str | None]], ...] = (
+TYPE_RULES: tuple[tuple[str | None, Callable[[Behaviour], Reason | None]], ...] = (
     (None, _rule_nothing),
     ("irresponsible", _rule_irresponsible_silent),
     ("chronic", _rule_chronic),
@@ -442,21 +489,23 @@ TYPE_RULES: tuple[tuple[str | None, Callable[[Behaviour], str | None]], ...] = (
 )
 
 
-def _fraud_signs(b: Behaviour) -> str | None:
+def _fraud_signs(b: Behaviour) -> Reason | None:
     never_paid = b.paid_count == 0 and b.days_since_last_payment is None
     if not (
         never_paid and b.amount_overdue > 0 and b.max_days_overdue > FRAUD_MIN_DAYS
     ):
         return None
-    signs = []
-    if _ignores_contacts(b):
-        signs.append(_contacts_text(b))
-    if b.disputes:
-        signs.append(f"{b.disputes} dispute(s) raised")
-    if not signs:
+    contacts, disputes = _ignores_contacts(b), b.disputes > 0
+    if not (contacts or disputes):
         return None
-    signs.insert(0, f"nothing ever paid, {b.max_days_overdue} days overdue")
-    return ", ".join(signs[:-1]) + " and " + signs[-1]
+    args: Args = {"days": b.max_days_overdue}
+    if contacts:
+        args.update(_contacts_args(b))
+    if disputes:
+        args["disputes"] = b.disputes
+    if contacts and disputes:
+        return "fraud_contacts_disputes", args
+    return ("fraud_contacts" if contacts else "fraud_disputes"), args
 
 
 def suggest_type(b: Behaviour) -> TypeSuggestion:
@@ -484,8 +533,11 @@ def suggest_type(b: Behaviour) -> TypeSuggestion:
     when nothing was ever paid, something is more than 90 days overdue, and
     the debtor ignores contacts or raised disputes.
 
+    The reason (and the fraud flag) come as codes with their figures; the
+    models turn them into sentences in the reader's language.
+
     :param b: the debtor's behaviour.
-    :return: a :class:`TypeSuggestion` whose ``reason`` is one sentence.
+    :return: a :class:`TypeSuggestion`.
 
     >>> suggest_type(Behaviour(Decimal(100), Decimal(100), 5, 10, 1, Decimal(3),
     ...                        contacts_total=2)).debtor_type
@@ -493,15 +545,19 @@ def suggest_type(b: Behaviour) -> TypeSuggestion:
     >>> s = suggest_type(Behaviour(Decimal(900), Decimal(900), 120, 0, 0,
     ...                            Decimal(0), contacts_total=4,
     ...                            contacts_unanswered=4))
-    >>> s.debtor_type, s.fraud_review
-    ('irresponsible', True)
+    >>> s.debtor_type, s.fraud_review, s.reason_code
+    ('irresponsible', True, 'silent')
+    >>> s.reason_args
+    {'unanswered': 4, 'contacts': 4, 'amount': '900', 'days': 120}
+    >>> s.fraud_code, s.fraud_args
+    ('fraud_contacts', {'days': 120, 'unanswered': 4, 'contacts': 4})
     """
-    fraud = _fraud_signs(b)
-    debtor_type, reason = next(
+    debtor_type, (code, args) = next(
         (debtor_type, reason)
         for debtor_type, rule in TYPE_RULES
         if (reason := rule(b)) is not None
     )
-    if fraud:
-        reason += f"; flagged for a fraud review: {fraud}"
-    return TypeSuggestion(debtor_type, fraud is not None, reason + ".")
+    fraud_code, fraud_args = _fraud_signs(b) or (None, {})
+    return TypeSuggestion(
+        debtor_type, fraud_code is not None, code, args, fraud_code, fraud_args
+    )

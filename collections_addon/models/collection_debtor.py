@@ -134,7 +134,6 @@ class CollectionDebtor(models.Model):
     debtor_type_suggested = fields.Selection(
         DEBTOR_TYPES, string="Suggested Type", readonly=True
     )
-    debtor_type_reason_auto = fields.Char(string="Why This Suggestion", readonly=True)
     debtor_type_manual = fields.Boolean(
         string="Type Set by Hand", readonly=True, tracking=True
     )

@@ -9,6 +9,7 @@ from odoo.tools import SQL
 from ..lib import aging, classification, dunning
 from .collection_guard import system_env
 from .selections import UNANSWERED_OUTCOMES
+from .sql_arrays import array_literal
 
 # Columns written by the refresh, with their PostgreSQL cast, in two groups: the
 # aging figures (phase 1) and the classification (phase 2). They are volatile:
@@ -40,7 +41,9 @@ CLASSIFICATION_COLUMNS = {
     "risk_score": "int4",
     "risk_components": "jsonb",
     "debtor_type_suggested": "varchar",
-    "debtor_type_reason_auto": "varchar",
+    "debtor_type_reason_code": "varchar",
+    "debtor_type_fraud_code": "varchar",
+    "debtor_type_reason_args": "varchar",  # JSON text: compares as written
     "fraud_review": "bool",
     "debtor_type": "varchar",
 }
@@ -52,26 +55,6 @@ UPDATE_CHUNK = 5000
 # What a NULL column compares equal to: the refresh writes these for "none".
 # Dates and texts have no empty value: None stands for "none" on both sides.
 EMPTY = {"numeric": 0.0, "int4": 0, "jsonb": "[]", "bool": False}
-
-
-def _array_literal(cast, values):
-    """One column of the UPDATE as a PostgreSQL array literal: ``{1.5,NULL}``.
-
-    One text parameter per column (psycopg2's ``ARRAY[...]`` of thousands of
-    constants is several times slower). Texts are quoted; ``None`` is NULL.
-    """
-    if cast == "bool":
-        items = ("NULL" if v is None else ("t" if v else "f") for v in values)
-    elif cast in ("jsonb", "varchar"):
-        items = (
-            "NULL"
-            if v is None
-            else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
-            for v in values
-        )
-    else:
-        items = ("NULL" if v is None else str(v) for v in values)
-    return "{" + ",".join(items) + "}"
 
 
 class CollectionLedger(models.AbstractModel):
@@ -532,7 +515,11 @@ class CollectionLedger(models.AbstractModel):
                 "risk_score": score.total,
                 "risk_components": json.dumps([list(c) for c in score.components]),
                 "debtor_type_suggested": suggestion.debtor_type or None,
-                "debtor_type_reason_auto": suggestion.reason or None,
+                "debtor_type_reason_code": suggestion.reason_code,
+                "debtor_type_fraud_code": suggestion.fraud_code,
+                "debtor_type_reason_args": json.dumps(
+                    {"reason": suggestion.reason_args, "fraud": suggestion.fraud_args}
+                ),
                 "fraud_review": bool(suggestion.fraud_review),
                 "debtor_type": suggestion.debtor_type or None,
             }
@@ -555,11 +542,11 @@ class CollectionLedger(models.AbstractModel):
         for start in range(0, len(rows), UPDATE_CHUNK):
             chunk = rows[start : start + UPDATE_CHUNK]
             arrays = [
-                SQL("%s::int4[]", _array_literal("int4", [row[0] for row in chunk]))
+                SQL("%s::int4[]", array_literal("int4", [row[0] for row in chunk]))
             ]
             for name in columns:
                 cast = REFRESH_COLUMNS[name]
-                literal = _array_literal(cast, [vals[name] for _id, vals in chunk])
+                literal = array_literal(cast, [vals[name] for _id, vals in chunk])
                 arrays.append(SQL("%s::" + cast + "[]", literal))
             self.env.cr.execute(
                 SQL(
@@ -580,7 +567,7 @@ class CollectionLedger(models.AbstractModel):
                 )
             )
         self.env["collection.debtor"].invalidate_model(
-            [*REFRESH_COLUMNS, "write_date", "write_uid"]
+            [*REFRESH_COLUMNS, "debtor_type_reason_auto", "write_date", "write_uid"]
         )
 
     # === CRON === #

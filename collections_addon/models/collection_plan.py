@@ -11,6 +11,7 @@ from .collection_guard import MANAGER, USER, check_group, is_system
 from .selections import PLAN_INTERVALS, PLAN_STATES
 
 REPORT_AGREEMENT = "collections_addon.action_report_collection_plan"
+MAIL_LAYOUT = "collections_addon.mail_layout_collections"  # see data/mail_layout_data
 # What the debtor agrees to: changed only in draft, by whoever then shaped it.
 TERMS = frozenset(
     "invoice_ids interest_amount fee_amount down_payment installment_count "
@@ -29,7 +30,6 @@ class CollectionPlan(models.Model):
     ]
     _order = "id desc"
     _check_company_auto = True
-
     _collection_system_fields = frozenset(
         "name state approved_by_id date_approved amount_total amount_paid "
         "fee_invoice_id shaper_ids approval_required".split()
@@ -466,9 +466,7 @@ class CollectionPlan(models.Model):
                 "default_model": self._name,
                 "default_res_ids": self.ids,
                 "default_template_id": template.id,
-                "default_email_layout_xmlid": (
-                    "collections_addon.mail_layout_collections"
-                ),
+                "default_email_layout_xmlid": MAIL_LAYOUT,
                 "force_email": True,
             },
         }

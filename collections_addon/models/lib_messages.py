@@ -204,3 +204,146 @@ def risk_table(env, debtor):
         "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
         "</tbody></table>"
     ) % (rows, escape(env._("Risk score")), debtor.risk_score)
+
+
+def type_reason(env, code, args, currency=None):
+    """A :func:`lib.classification.suggest_type` reason code, as a sentence.
+
+    :param code: one of :data:`lib.classification.REASON_CODES`.
+    :param args: its figures (:data:`lib.classification.REASON_ARGS`).
+    :param currency: formats the overdue amount, when given.
+    :return: the sentence, or ``""`` for an unknown code.
+    """
+    _ = env._
+    args = args or {}
+    amount = args.get("amount")
+    if currency and amount is not None:
+        amount = currency.format(float(amount))
+    texts = {
+        "no_history": lambda: _(
+            "No overdue amount and no payment history to judge from."
+        ),
+        "silent": lambda: _(
+            "%(unanswered)s of %(contacts)s contacts unanswered, no promise to pay "
+            "ever made and no payment while %(amount)s has been overdue for "
+            "%(days)s days.",
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+            amount=amount,
+            days=args.get("days"),
+        ),
+        "chronic_late": lambda: _(
+            "Repeatedly late over a long history: %(late)s of %(paid)s invoices "
+            "paid late (%(percent)s%%, %(avg_days)s days late on average).",
+            late=args.get("late"),
+            paid=args.get("paid"),
+            percent=args.get("percent"),
+            avg_days=args.get("avg_days"),
+        ),
+        "chronic_broken_promises": lambda: _(
+            "%(broken)s broken promises (against %(kept)s kept).",
+            broken=args.get("broken"),
+            kept=args.get("kept"),
+        ),
+        "chronic_defaulted_plans": lambda: _(
+            "Defaulted on %(plans)s payment plan(s).", plans=args.get("plans")
+        ),
+        "forgetful": lambda: _(
+            "Small delays only: %(days)s days overdue now, %(avg_days)s days late "
+            "on average, %(unanswered)s of %(contacts)s contacts unanswered.",
+            days=args.get("days"),
+            avg_days=args.get("avg_days"),
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+        ),
+        "ignores_contacts": lambda: _(
+            "Ignores contacts: %(unanswered)s of %(contacts)s contacts unanswered.",
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+        ),
+        "regularly_late": lambda: _(
+            "Regularly late: %(late)s of %(paid)s invoices paid late "
+            "(%(percent)s%%, %(avg_days)s days late on average).",
+            late=args.get("late"),
+            paid=args.get("paid"),
+            percent=args.get("percent"),
+            avg_days=args.get("avg_days"),
+        ),
+        "involuntary_delay": lambda: _(
+            "No pattern of lateness: %(late)s of %(paid)s invoices paid late "
+            "(%(percent)s%%, %(avg_days)s days late on average) and "
+            "%(unanswered)s of %(contacts)s contacts unanswered, so the delay of "
+            "%(days)s days looks circumstantial.",
+            late=args.get("late"),
+            paid=args.get("paid"),
+            percent=args.get("percent"),
+            avg_days=args.get("avg_days"),
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+            days=args.get("days"),
+        ),
+        "involuntary_late_payment": lambda: _(
+            "No pattern of lateness: %(late)s of %(paid)s invoices paid late "
+            "(%(percent)s%%, %(avg_days)s days late on average) and "
+            "%(unanswered)s of %(contacts)s contacts unanswered, so the late "
+            "payment looks circumstantial.",
+            late=args.get("late"),
+            paid=args.get("paid"),
+            percent=args.get("percent"),
+            avg_days=args.get("avg_days"),
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+        ),
+        "involuntary_new_delay": lambda: _(
+            "No pattern of lateness: no payment history yet and %(unanswered)s of "
+            "%(contacts)s contacts unanswered, so the delay of %(days)s days looks "
+            "circumstantial.",
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+            days=args.get("days"),
+        ),
+        "involuntary_new_late_payment": lambda: _(
+            "No pattern of lateness: no payment history yet and %(unanswered)s of "
+            "%(contacts)s contacts unanswered, so the late payment looks "
+            "circumstantial.",
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+        ),
+    }
+    return texts[code]() if code in texts else ""
+
+
+def fraud_flag(env, code, args):
+    """A :func:`lib.classification.suggest_type` fraud code, as a sentence.
+
+    :param code: one of :data:`lib.classification.FRAUD_CODES`.
+    :param args: its figures (:data:`lib.classification.FRAUD_ARGS`).
+    :return: the sentence, or ``""`` for an unknown code.
+    """
+    _ = env._
+    args = args or {}
+    texts = {
+        "fraud_contacts": lambda: _(
+            "Flagged for a fraud review: nothing ever paid, %(days)s days overdue "
+            "and %(unanswered)s of %(contacts)s contacts unanswered.",
+            days=args.get("days"),
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+        ),
+        "fraud_disputes": lambda: _(
+            "Flagged for a fraud review: nothing ever paid, %(days)s days overdue "
+            "and %(disputes)s dispute(s) raised.",
+            days=args.get("days"),
+            disputes=args.get("disputes"),
+        ),
+        "fraud_contacts_disputes": lambda: _(
+            "Flagged for a fraud review: nothing ever paid, %(days)s days overdue, "
+            "%(unanswered)s of %(contacts)s contacts unanswered and %(disputes)s "
+            "dispute(s) raised.",
+            days=args.get("days"),
+            unanswered=args.get("unanswered"),
+            contacts=args.get("contacts"),
+            disputes=args.get("disputes"),
+        ),
+    }
+    return texts[code]() if code in texts else ""

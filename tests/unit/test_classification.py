@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import dataclasses
 import doctest
+import json
 import random
 from decimal import Decimal
 
@@ -9,6 +10,10 @@ import collections_lib.classification as classification
 import pytest
 from collections_lib.classification import (
     DEBTOR_TYPES,
+    FRAUD_ARGS,
+    FRAUD_CODES,
+    REASON_ARGS,
+    REASON_CODES,
     SCORE_WEIGHTS,
     Behaviour,
     abc_classes,
@@ -426,14 +431,115 @@ def test_suggest_type_one_unanswered_contact_not_ignoring_forgetful():
 
 def test_suggest_type_reason_names_metric_values():
     b = _b(paid_count=10, paid_late_count=6, avg_days_late=D("20.25"))
-    assert "6 of 10 invoices paid late (60%, 20.3 days late on average)" in (
-        suggest_type(b).reason
-    )
+    assert suggest_type(b).reason_args == {
+        "late": 6,
+        "paid": 10,
+        "percent": 60,
+        "avg_days": "20.3",
+    }
 
 
-def test_suggest_type_reason_is_one_sentence():
-    reason = suggest_type(_b(max_days_overdue=40)).reason
-    assert reason.endswith(".") and reason.count(".") == 1
+def test_suggest_type_reason_is_one_code():
+    suggestion = suggest_type(_b(max_days_overdue=40))
+    assert suggestion.reason_code == "involuntary_delay"
+
+
+# One behaviour per reason code, with the figures it must come with.
+REASON_CASES = {
+    "no_history": (Behaviour(D(0), D(500), 0, 0, 0, D(0)), {}),
+    "silent": (
+        _b(
+            max_days_overdue=45,
+            days_since_last_payment=60,
+            contacts_total=4,
+            contacts_unanswered=3,
+        ),
+        {"unanswered": 3, "contacts": 4, "amount": "1000", "days": 45},
+    ),
+    "chronic_late": (
+        _b(paid_count=10, paid_late_count=6, avg_days_late=D("20.25")),
+        {"late": 6, "paid": 10, "percent": 60, "avg_days": "20.3"},
+    ),
+    "chronic_broken_promises": (
+        _b(promises_kept=3, promises_broken=2, contacts_total=5),
+        {"broken": 2, "kept": 3},
+    ),
+    "chronic_defaulted_plans": (_b(plans_defaulted=1), {"plans": 1}),
+    "forgetful": (
+        _b(
+            max_days_overdue=8,
+            paid_late_count=2,
+            avg_days_late=D(4),
+            contacts_total=3,
+            contacts_unanswered=1,
+        ),
+        {"days": 8, "avg_days": "4", "unanswered": 1, "contacts": 3},
+    ),
+    "ignores_contacts": (
+        _b(max_days_overdue=10, contacts_total=2, contacts_unanswered=2),
+        {"unanswered": 2, "contacts": 2},
+    ),
+    "regularly_late": (
+        _b(paid_count=4, paid_late_count=2, avg_days_late=D(12), max_days_overdue=30),
+        {"late": 2, "paid": 4, "percent": 50, "avg_days": "12"},
+    ),
+    "involuntary_delay": (
+        _b(max_days_overdue=40, contacts_total=3),
+        {
+            "late": 0,
+            "paid": 12,
+            "percent": 0,
+            "avg_days": "0",
+            "unanswered": 0,
+            "contacts": 3,
+            "days": 40,
+        },
+    ),
+    "involuntary_late_payment": (
+        _b(paid_count=3, paid_late_count=1, avg_days_late=D(12)),
+        {
+            "late": 1,
+            "paid": 3,
+            "percent": 33,
+            "avg_days": "12",
+            "unanswered": 0,
+            "contacts": 0,
+        },
+    ),
+    "involuntary_new_delay": (
+        _b(paid_count=0, max_days_overdue=40),
+        {"unanswered": 0, "contacts": 0, "days": 40},
+    ),
+    # inconsistent input (late on average with nothing paid) still gets a code
+    "involuntary_new_late_payment": (
+        _b(paid_count=0, avg_days_late=D(12)),
+        {"unanswered": 0, "contacts": 0},
+    ),
+}
+
+
+def test_suggest_type_reason_cases_cover_every_code():
+    assert set(REASON_CASES) == set(REASON_CODES)
+
+
+@pytest.mark.parametrize("code", list(REASON_CASES))
+def test_suggest_type_reason_case_expected_code(code):
+    assert suggest_type(REASON_CASES[code][0]).reason_code == code
+
+
+@pytest.mark.parametrize("code", list(REASON_CASES))
+def test_suggest_type_reason_case_expected_args(code):
+    behaviour, args = REASON_CASES[code]
+    assert suggest_type(behaviour).reason_args == args
+
+
+def test_reason_args_names_match_codes():
+    assert set(REASON_ARGS) == set(REASON_CODES)
+
+
+def test_suggest_type_no_fraud_signs_no_fraud_code():
+    suggestion = suggest_type(_b(max_days_overdue=40))
+    assert (suggestion.fraud_code, suggestion.fraud_args) == (None, {})
 
 
 def test_suggest_type_never_paid_long_overdue_ignoring_fraud_review():
@@ -454,10 +560,46 @@ def test_suggest_type_never_paid_long_overdue_disputes_fraud_review():
 
 def test_suggest_type_fraud_review_reason_explains_flag():
     b = _b(paid_count=0, days_since_last_payment=None, max_days_overdue=120, disputes=2)
-    assert suggest_type(b).reason.endswith(
-        "flagged for a fraud review: nothing ever paid, 120 days overdue "
-        "and 2 dispute(s) raised."
+    suggestion = suggest_type(b)
+    assert (suggestion.fraud_code, suggestion.fraud_args) == (
+        "fraud_disputes",
+        {"days": 120, "disputes": 2},
     )
+
+
+def test_suggest_type_fraud_ignoring_contacts_contacts_code():
+    b = _b(
+        paid_count=0,
+        days_since_last_payment=None,
+        max_days_overdue=120,
+        contacts_total=5,
+        contacts_unanswered=5,
+    )
+    suggestion = suggest_type(b)
+    assert (suggestion.fraud_code, suggestion.fraud_args) == (
+        "fraud_contacts",
+        {"days": 120, "unanswered": 5, "contacts": 5},
+    )
+
+
+def test_suggest_type_fraud_ignoring_and_disputes_both_signs_code():
+    b = _b(
+        paid_count=0,
+        days_since_last_payment=None,
+        max_days_overdue=120,
+        contacts_total=5,
+        contacts_unanswered=5,
+        disputes=2,
+    )
+    suggestion = suggest_type(b)
+    assert (suggestion.fraud_code, suggestion.fraud_args) == (
+        "fraud_contacts_disputes",
+        {"days": 120, "unanswered": 5, "contacts": 5, "disputes": 2},
+    )
+
+
+def test_fraud_args_names_match_codes():
+    assert set(FRAUD_ARGS) == set(FRAUD_CODES)
 
 
 def test_suggest_type_never_paid_90_days_no_fraud_review():
@@ -490,10 +632,28 @@ def test_suggest_type_random_every_rule_reachable():
     assert suggested >= set(DEBTOR_TYPES[:4])
 
 
-def test_suggest_type_random_reason_single_sentence():
+def test_suggest_type_random_reason_known_code_with_its_args():
     for _rng, b in _random_behaviours(34, runs=1000):
-        reason = suggest_type(b).reason
-        assert reason.endswith(".") and not reason[:-1].endswith(".")
+        suggestion = suggest_type(b)
+        assert set(suggestion.reason_args) == set(REASON_ARGS[suggestion.reason_code])
+
+
+def test_suggest_type_random_fraud_code_only_with_flag():
+    for _rng, b in _random_behaviours(35, runs=1000):
+        suggestion = suggest_type(b)
+        assert suggestion.fraud_review == (suggestion.fraud_code is not None)
+        assert set(suggestion.fraud_args) == set(
+            FRAUD_ARGS.get(suggestion.fraud_code, ())
+        )
+
+
+def test_suggest_type_random_args_plain_json_numbers():
+    for _rng, b in _random_behaviours(36, runs=1000):
+        suggestion = suggest_type(b)
+        args = {**suggestion.reason_args, **suggestion.fraud_args}
+        assert json.loads(json.dumps(args)) == args
+        for value in args.values():
+            assert type(value) is int or D(value).is_finite()
 
 
 def test_debtor_types_fraudulent_listed_last():

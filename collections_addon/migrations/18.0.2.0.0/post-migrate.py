@@ -10,7 +10,11 @@
   (the letter now says so itself, only when reminders were sent); a text edited
   by the user is left as it is;
 - the shipped mail templates (``noupdate``) get the new text (signed once,
-  amounts per language and currency) unless the user edited them.
+  amounts per language and currency) unless the user edited them;
+- the reason of the suggested type is no longer stored as an English sentence
+  but as codes and figures, made a sentence in the reader's language: the old
+  column goes, and the next refresh classifies every debtor again (its key is
+  cleared) to fill the codes.
 """
 
 import io
@@ -99,3 +103,15 @@ def migrate(cr, version):
                 xmlid=xmlid,
             )
         )
+    drop_reason_sentences(cr)
+
+
+def drop_reason_sentences(cr):
+    """Drop the stored English reasons; the next refresh stores the codes."""
+    cr.execute(
+        SQL(
+            "ALTER TABLE collection_debtor DROP COLUMN IF EXISTS %s",
+            SQL.identifier("debtor_type_reason_auto"),
+        )
+    )
+    cr.execute(SQL("UPDATE res_company SET collection_classification_key = NULL"))
