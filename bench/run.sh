@@ -2,8 +2,9 @@
 # make bench: build (or reuse) the cached benchmark database of SIZE, restore it
 # into a fresh database, update collections_addon, then measure.
 #   SIZE=S|M (default S)   KEEP_DB=1 keeps the run database   BENCH_REBUILD=1
-#   rebuilds the cache   BENCH_BUILD_ONLY=1 stops after the build. Figures: JSON lines on stdout; the markdown table goes to
-#   bench/results/latest_<SIZE>.md and stderr.
+#   rebuilds the cache   BENCH_BUILD_ONLY=1 stops after the build   BENCH_ONLY=peer
+#   measures the OCA peer only, BENCH_PEER=0 leaves it out. Figures: JSON lines
+#   on stdout; the markdown table goes to bench/results/latest_<SIZE>.md and stderr.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -112,13 +113,65 @@ update_s="$(since "$t1")"
 printf '{"figure": "restore", "db": "%s", "restore_s": %s, "update_addon_s": %s}\n' \
   "$RUN_DB" "$restore_s" "$update_s"
 
+# --- the peer: OCA's account_credit_control (bench/peer_oca.py) -------------------
+# A pinned wheel (bench/peer_oca.txt, version and hash) downloaded once into
+# bench/.cache/peer/ and unzipped there; its addons folder goes on the addons
+# path of the run database only (install, HTTP server, measure), never into the
+# venv. Measured when BENCH_ONLY is empty or names "peer"; BENCH_PEER=0 skips it.
+# A failure to fetch or install it is reported and the other sections go on.
+PEER_REQ="$ROOT/bench/peer_oca.txt"
+PEER_ADDONS=""
+peer_wanted() {
+  [ "${BENCH_PEER:-1}" != "0" ] || return 1
+  [ -z "${BENCH_ONLY:-}" ] && return 0
+  case ",$BENCH_ONLY," in *,peer,*) return 0 ;; *) return 1 ;; esac
+}
+peer_fetch() {  # prints the addons folder of the unzipped wheel
+  local version dir
+  version="$(sed -n 's/^odoo-addon-account-credit-control==\([^ ]*\).*/\1/p' "$PEER_REQ")"
+  dir="$CACHE/peer/account_credit_control-$version"
+  if [ ! -f "$dir/odoo/addons/account_credit_control/__manifest__.py" ]; then
+    rm -rf "$dir.tmp"
+    mkdir -p "$dir.tmp/wheel"
+    "$PY" -m pip download --quiet --no-deps --require-hashes -r "$PEER_REQ" \
+      -d "$dir.tmp/wheel" >&2 || return 1
+    "$PY" -m zipfile -e "$dir.tmp/wheel/"*.whl "$dir.tmp" || return 1
+    rm -rf "$dir"
+    mv "$dir.tmp" "$dir"
+  fi
+  printf '%s\n' "$dir/odoo/addons"
+}
+PEER_VERSION=""
+if peer_wanted; then
+  t1="$(now)"
+  if PEER_ADDONS="$(peer_fetch)"; then
+    PEER_VERSION="$(basename "$(dirname "$(dirname "$PEER_ADDONS")")")"
+    fetch_s="$(since "$t1")"
+    t2="$(now)"
+    peer_status=0
+    "$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS,$PEER_ADDONS" \
+      --data-dir="$BENCH_DATA_DIR" --no-http --log-level=warn --stop-after-init \
+      -d "$RUN_DB" -i account_credit_control >"$CACHE/peer_install_$$.log" 2>&1 || peer_status=$?
+    grep -v "security risk" "$CACHE/peer_install_$$.log" >&2 || true
+    rm -f "$CACHE/peer_install_$$.log"
+    state="$(psql -d "$RUN_DB" -tAc "SELECT state FROM ir_module_module WHERE name = 'account_credit_control'")"
+    printf '{"figure": "peer.oca.install", "wheel": "%s", "addons": "%s", "fetch_s": %s, "install_s": %s, "exit": %s, "state": "%s"}\n' \
+      "$PEER_VERSION" "$PEER_ADDONS" "$fetch_s" "$(since "$t2")" "$peer_status" "$state"
+    [ "$state" = "installed" ] || { log "account_credit_control did not install: no peer"; PEER_ADDONS=""; }
+  else
+    log "could not fetch the peer wheel (bench/peer_oca.txt): no peer"
+    PEER_ADDONS=""
+  fi
+fi
+export BENCH_PEER_ADDONS="$PEER_ADDONS" BENCH_PEER_WHEEL="$PEER_VERSION"
+
 # --- an HTTP server for wkhtmltopdf ----------------------------------------------
 # Reports (demand letters attached to mails) are rendered by wkhtmltopdf, which
 # fetches the CSS from Odoo over HTTP: without a server every render fails after
 # a timeout. Serve the run database on a free local port, crons off.
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS" --data-dir="$BENCH_DATA_DIR" \
-  -d "$RUN_DB" --db-filter="^${RUN_DB}\$" --http-interface=127.0.0.1 --http-port="$PORT" \
+"$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ADDONS${PEER_ADDONS:+,$PEER_ADDONS}" \
+  --data-dir="$BENCH_DATA_DIR" -d "$RUN_DB" --db-filter="^${RUN_DB}\$" --http-interface=127.0.0.1 --http-port="$PORT" \
   --max-cron-threads=0 --workers=0 --log-level=warn >"$CACHE/http_${RUN_DB}.log" 2>&1 &
 HTTP_PID=$!
 psql -q -d "$RUN_DB" -c "INSERT INTO ir_config_parameter (key, value, create_uid, write_uid,
