@@ -8,7 +8,7 @@ sentences, translated in the user's language with ``env._``.
 
 from markupsafe import Markup, escape
 
-from ..lib import bounds
+from ..lib import bounds, classification
 
 
 def ladder_problem(env, code, params):
@@ -206,6 +206,13 @@ def risk_table(env, debtor):
     ) % (rows, escape(env._("Risk score")), debtor.risk_score)
 
 
+def _values(names_by_code, args):
+    """Every figure a sentence may name (``None`` when absent), then ``args``."""
+    values = dict.fromkeys(name for names in names_by_code.values() for name in names)
+    values.update(args or {})
+    return values
+
+
 def type_reason(env, code, args, currency=None):
     """A :func:`lib.classification.suggest_type` reason code, as a sentence.
 
@@ -215,10 +222,9 @@ def type_reason(env, code, args, currency=None):
     :return: the sentence, or ``""`` for an unknown code.
     """
     _ = env._
-    args = args or {}
-    amount = args.get("amount")
-    if currency and amount is not None:
-        amount = currency.format(float(amount))
+    values = _values(classification.REASON_ARGS, args)
+    if currency and values["amount"] is not None:
+        values["amount"] = currency.format(float(values["amount"]))
     texts = {
         "no_history": lambda: _(
             "No overdue amount and no payment history to judge from."
@@ -227,87 +233,59 @@ def type_reason(env, code, args, currency=None):
             "%(unanswered)s of %(contacts)s contacts unanswered, no promise to pay "
             "ever made and no payment while %(amount)s has been overdue for "
             "%(days)s days.",
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
-            amount=amount,
-            days=args.get("days"),
+            **values,
         ),
         "chronic_late": lambda: _(
             "Repeatedly late over a long history: %(late)s of %(paid)s invoices "
             "paid late (%(percent)s%%, %(avg_days)s days late on average).",
-            late=args.get("late"),
-            paid=args.get("paid"),
-            percent=args.get("percent"),
-            avg_days=args.get("avg_days"),
+            **values,
         ),
         "chronic_broken_promises": lambda: _(
             "%(broken)s broken promises (against %(kept)s kept).",
-            broken=args.get("broken"),
-            kept=args.get("kept"),
+            **values,
         ),
         "chronic_defaulted_plans": lambda: _(
-            "Defaulted on %(plans)s payment plan(s).", plans=args.get("plans")
+            "Defaulted on %(plans)s payment plan(s).", **values
         ),
         "forgetful": lambda: _(
             "Small delays only: %(days)s days overdue now, %(avg_days)s days late "
             "on average, %(unanswered)s of %(contacts)s contacts unanswered.",
-            days=args.get("days"),
-            avg_days=args.get("avg_days"),
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
+            **values,
         ),
         "ignores_contacts": lambda: _(
             "Ignores contacts: %(unanswered)s of %(contacts)s contacts unanswered.",
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
+            **values,
         ),
         "regularly_late": lambda: _(
             "Regularly late: %(late)s of %(paid)s invoices paid late "
             "(%(percent)s%%, %(avg_days)s days late on average).",
-            late=args.get("late"),
-            paid=args.get("paid"),
-            percent=args.get("percent"),
-            avg_days=args.get("avg_days"),
+            **values,
         ),
         "involuntary_delay": lambda: _(
             "No pattern of lateness: %(late)s of %(paid)s invoices paid late "
             "(%(percent)s%%, %(avg_days)s days late on average) and "
             "%(unanswered)s of %(contacts)s contacts unanswered, so the delay of "
             "%(days)s days looks circumstantial.",
-            late=args.get("late"),
-            paid=args.get("paid"),
-            percent=args.get("percent"),
-            avg_days=args.get("avg_days"),
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
-            days=args.get("days"),
+            **values,
         ),
         "involuntary_late_payment": lambda: _(
             "No pattern of lateness: %(late)s of %(paid)s invoices paid late "
             "(%(percent)s%%, %(avg_days)s days late on average) and "
             "%(unanswered)s of %(contacts)s contacts unanswered, so the late "
             "payment looks circumstantial.",
-            late=args.get("late"),
-            paid=args.get("paid"),
-            percent=args.get("percent"),
-            avg_days=args.get("avg_days"),
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
+            **values,
         ),
         "involuntary_new_delay": lambda: _(
             "No pattern of lateness: no payment history yet and %(unanswered)s of "
             "%(contacts)s contacts unanswered, so the delay of %(days)s days looks "
             "circumstantial.",
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
-            days=args.get("days"),
+            **values,
         ),
         "involuntary_new_late_payment": lambda: _(
             "No pattern of lateness: no payment history yet and %(unanswered)s of "
             "%(contacts)s contacts unanswered, so the late payment looks "
             "circumstantial.",
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
+            **values,
         ),
     }
     return texts[code]() if code in texts else ""
@@ -321,29 +299,23 @@ def fraud_flag(env, code, args):
     :return: the sentence, or ``""`` for an unknown code.
     """
     _ = env._
-    args = args or {}
+    values = _values(classification.FRAUD_ARGS, args)
     texts = {
         "fraud_contacts": lambda: _(
             "Flagged for a fraud review: nothing ever paid, %(days)s days overdue "
             "and %(unanswered)s of %(contacts)s contacts unanswered.",
-            days=args.get("days"),
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
+            **values,
         ),
         "fraud_disputes": lambda: _(
             "Flagged for a fraud review: nothing ever paid, %(days)s days overdue "
             "and %(disputes)s dispute(s) raised.",
-            days=args.get("days"),
-            disputes=args.get("disputes"),
+            **values,
         ),
         "fraud_contacts_disputes": lambda: _(
             "Flagged for a fraud review: nothing ever paid, %(days)s days overdue, "
             "%(unanswered)s of %(contacts)s contacts unanswered and %(disputes)s "
             "dispute(s) raised.",
-            days=args.get("days"),
-            unanswered=args.get("unanswered"),
-            contacts=args.get("contacts"),
-            disputes=args.get("disputes"),
+            **values,
         ),
     }
     return texts[code]() if code in texts else ""
