@@ -297,6 +297,19 @@ class TestEscalationEasesIn(EscalationCommon):
         # Due on the server's yesterday: two days late in Tokyo's today.
         self.assertEqual(self.debtor_of(self.customer).max_days_overdue, 2)
 
+    def test_company_today_is_the_same_for_every_user(self):
+        """Without a company time zone the day is UTC's, whoever asks: a
+        manager in Tokyo and a collector in UTC approve and queue on one day."""
+        self.env.company.partner_id.tz = False
+        self.collector.tz = "UTC"
+        self.manager.tz = "Asia/Tokyo"
+        with freeze_time(datetime.combine(self.today, time(20, 0))):
+            days = {
+                user.tz: self.env.company.with_user(user)._collection_today()
+                for user in (self.collector, self.manager)
+            }
+        self.assertEqual(days, dict.fromkeys(("UTC", "Asia/Tokyo"), self.today))
+
 
 @tagged("post_install", "-at_install")
 class TestEscalationFaults(EscalationCommon):

@@ -228,9 +228,10 @@ class ResCompany(models.Model):
 
     def _collection_today(self):
         """The one "today" of this company's figures, runs, documents and exports:
-        the date in the company's time zone (its partner's), else the user's."""
+        the date in the company's time zone (its partner's), else in UTC. Never
+        the user's: two users (or the cron) must see the same day."""
         self.ensure_one()
-        tz = self.partner_id.tz or self.env.user.tz or "UTC"
+        tz = self.partner_id.tz or "UTC"
         return fields.Date.context_today(self.with_context(tz=tz))
 
     def _collection_mark_day(self, fname, value=None):

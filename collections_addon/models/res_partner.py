@@ -450,7 +450,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _collection_today(self, row):
-        """The day of the debtor's company (its time zone, else the user's)."""
+        """The day of the debtor's company (its time zone, else UTC)."""
         tz = row.get("company_tz") or self.env.user.tz or "UTC"
         return fields.Date.context_today(self.with_context(tz=tz))
 
