@@ -297,6 +297,14 @@ class TestEscalationEasesIn(EscalationCommon):
         # Due on the server's yesterday: two days late in Tokyo's today.
         self.assertEqual(self.debtor_of(self.customer).max_days_overdue, 2)
 
+    def test_post_dated_payment_counts_as_paid_today(self):
+        """A payment dated after the company's today never makes the
+        refresh fail: the days since the last payment are 0."""
+        invoice = self.make_invoice(300.0, -10)
+        self.pay(invoice, 100.0, date=self.days(3))
+        self.refresh()
+        self.assertEqual(self.debtor_of(self.customer).days_since_last_payment, 0)
+
     def test_company_today_is_the_same_for_every_user(self):
         """Without a company time zone the day is UTC's, whoever asks: a
         manager in Tokyo and a collector in UTC approve and queue on one day."""

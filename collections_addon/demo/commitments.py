@@ -20,7 +20,7 @@ def generate_commitments(env):
     if env["collection.promise"].search_count([], limit=1):
         return
     company = env.company
-    today = fields.Date.context_today(env.user)
+    today = env.company._collection_today()
     ledger = env["collection.ledger"]
     ledger._refresh_company(company)
     debtors = {

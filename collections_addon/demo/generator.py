@@ -6,7 +6,7 @@ import logging
 import random
 import time
 
-from odoo import Command, fields
+from odoo import Command
 
 from .partners import BEHAVIOUR_NOTES, PARTNERS, PHONE_PREFIXES, REF_PATTERN
 from .plans import DAY, customer_plans, special_invoices
@@ -53,7 +53,7 @@ def generate_demo(env):
 
 def _generate(env, company, journal):
     started = time.monotonic()
-    today = fields.Date.context_today(env.user)
+    today = env.company._collection_today()
     rng = random.Random(42)
     for code in ("ru_RU", "pl_PL"):
         env["res.lang"]._activate_lang(code)

@@ -138,7 +138,8 @@ class CollectionLedger(models.AbstractModel):
         years of reconciliations are read (the query starts from them, so it
         grows with the recent activity, not with the whole history): counts
         cover 12 months, and "days since the last payment" is empty beyond two
-        years, as for a debtor that never paid.
+        years, as for a debtor that never paid, and 0 for a payment dated after
+        today (post-dated).
         """
         return SQL(
             """
@@ -167,7 +168,8 @@ class CollectionLedger(models.AbstractModel):
                    COALESCE(AVG(GREATEST(paid_on - date_maturity, 0))
                        FILTER (WHERE reconciled AND paid_on >= %(since)s), 0)
                        AS avg_days_late,
-                   %(today)s::date - MAX(paid_on) AS days_since_last_payment
+                   GREATEST(%(today)s::date - MAX(paid_on), 0)
+                       AS days_since_last_payment
               FROM paid
              GROUP BY partner_id
             """,
