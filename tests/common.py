@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -23,7 +23,7 @@ class CollectionsCommon(AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.Debtor = cls.env["collection.debtor"]
-        cls.today = fields.Date.context_today(cls.env.user)
+        cls.today = cls.env.company._collection_today()
         cls.customer = cls.env["res.partner"].create(
             {"name": "Debtor One Ltd", "is_company": True, "email": "ap@debtor1.test"}
         )

@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
@@ -483,7 +483,7 @@ class TestEscalationFaults(EscalationCommon):
             {"name": "Own slice", "is_company": True, "email": "own@x.test"}
         )
         self.make_invoice(50.0, -5, partner=partner)
-        today = fields.Date.context_today(self.Run)
+        today = self.env.company._collection_today()
         system_env(self.env["res.company"].sudo().search([])).write(
             {"collection_refresh_date": today, "collection_commitments_date": today}
         )

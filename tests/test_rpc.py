@@ -6,7 +6,7 @@ rule, and nothing written. Cross-company reads over RPC are refused."""
 import xmlrpc.client
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 MANAGER = "collections_addon.collections_addon_group_manager"
@@ -18,7 +18,7 @@ class TestRpcBadInput(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env.user)
+        cls.today = cls.env.company._collection_today()
         company = cls.env.company
         cls.env["collection.policy"]._ensure_default_policy(company)
         cls.manager = new_test_user(

@@ -4,7 +4,7 @@ import base64
 import json
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
@@ -25,7 +25,7 @@ class TestSalePortalHold(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.context_today(cls.env.user)
+        today = cls.env.company._collection_today()
         company = cls.env.company
         company.sudo().write(
             {"collection_hold_days": 30, "collection_hold_commitment_lifts": True}

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_tour import ScreenshotTourCase
@@ -13,7 +13,7 @@ class TestSaleTour(HttpCase):
     """A sales rep with Sales and Collections Viewer rights, in the browser."""
 
     def test_rep_meets_the_credit_hold(self):
-        today = fields.Date.context_today(self.env.user)
+        today = self.env.company._collection_today()
         company = self.env.company
         company.sudo().write(
             {
@@ -81,7 +81,7 @@ class TestSaleRepTour(ScreenshotTourCase):
     """A sales rep's day: the debt of a customer, read where the deal is made."""
 
     def test_rep_reads_the_debt(self):
-        today = fields.Date.context_today(self.env.user)
+        today = self.env.company._collection_today()
         company = self.env.company
         company.sudo().write(
             {

@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from unittest.mock import patch
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import HttpCase, common, new_test_user, tagged
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -100,7 +100,7 @@ class TestCollectionsTours(ScreenshotTourCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
-        cls.today = fields.Date.context_today(cls.env.user)
+        cls.today = cls.env.company._collection_today()
         cls.company.write(
             {
                 "collection_plan_approval_amount": 5000.0,
