@@ -424,9 +424,13 @@ class TestPlans(EscalationCommon):
         plan = self.new_plan()
         plan.action_submit()
         self.pay(self.invoice_1, 100.0)
-        self.follow(27)  # three days before the first installment (day 30)
-        self.follow(27)
-        self.follow(31)  # late
+        # A month after the start: 28 to 31 days, as the calendar has it.
+        first = plan.line_ids.filtered(lambda line: not line.is_down_payment)[0]
+        due_in = (first.date_due - self.today).days
+        before = self.env.company.collection_plan_reminder_days
+        self.follow(due_in - before)  # the reminder before it falls due
+        self.follow(due_in - before)  # the same day again: not twice
+        self.follow(due_in + 1)  # late
         mails = (
             self.env["mail.mail"]
             .sudo()
