@@ -48,6 +48,9 @@
         "demo/collection_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "collections_addon/static/src/scss/collection_report.scss",
+        ],
         "web.assets_tests": [
             "collections_addon/static/tests/tours/**/*",
         ],

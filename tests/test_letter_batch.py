@@ -3,6 +3,7 @@
 """Letters of a run rendered by one wkhtmltopdf process, then cut per debtor."""
 
 import io
+import subprocess
 from unittest.mock import patch
 
 from odoo.tests import HttpCase, tagged
@@ -106,6 +107,40 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
                 self.assertEqual(kind, "pdf")
                 self.assertEqual(wkhtmltopdf.call_count, 1)
                 self.assertEqual(pages(together), sum(singles))
+
+    def test_documents_print_text_and_wait_for_no_script(self):
+        """A server font: the letter's words are text in the PDF, not glyph
+        outlines (searchable, small); and wkhtmltopdf does not wait the
+        script delay for documents that run no script. Odoo's own reports
+        keep both."""
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        debtor = self.debtors[0]
+        module = self.env.ref("base.module_base")
+        with patch.object(subprocess, "Popen", wraps=subprocess.Popen) as popen:
+            letter, _kind = Report._render_qweb_pdf(LETTER, debtor.ids)
+            Report._render_qweb_pdf("base.ir_module_reference_print", module.ids)
+        ours, theirs = (
+            call.args[0]
+            for call in popen.call_args_list
+            if "wkhtmltopdf" in call.args[0][0]
+        )
+        delay = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("report.print_delay", "1000")
+        )
+        self.assertEqual(ours[ours.index("--javascript-delay") + 1], "0")
+        self.assertEqual(theirs[theirs.index("--javascript-delay") + 1], delay)
+        reader = PdfFileReader(io.BytesIO(letter), strict=False)
+        # The PDF's words, whatever whitespace the extraction puts between.
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        reference = self.env["collection.document"]._reference(
+            "letter", debtor, self.env.company._collection_today()
+        )
+        self.assertIn(debtor.name, text)
+        self.assertIn(reference, text)
+        # Outlined text weighs about half a megabyte a page.
+        self.assertLess(len(letter), 200_000)
 
     def test_batch_cut_matches_single_renders(self):
         Document = self.env["collection.document"].with_context(

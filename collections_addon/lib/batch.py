@@ -4,10 +4,11 @@
 
 A batch of letters is rendered as one PDF by one wkhtmltopdf process. Each
 document of the batch starts on a new page with a mark: a one-pixel rule of
-:data:`MARK_RGB`, a white nobody sees. Debian's wkhtmltopdf draws text as
-outlines, so no text can be read back from its PDFs, but the mark's fill
-colour is in the page's drawing commands. :func:`split_pages` turns the marks
-found on each page into page ranges per record, and refuses any doubt.
+:data:`MARK_RGB`, a white nobody sees. The mark's fill colour is in the
+page's drawing commands, whatever the fonts (a web font's text is drawn as
+outlines by Debian's wkhtmltopdf, and cannot be read back).
+:func:`split_pages` turns the marks found on each page into page ranges per
+record, and refuses any doubt.
 
 Every document also prints its reference ("Our reference: L-000017-20261201")
 for the reader. No odoo import: the models give the marks and get ranges back.

@@ -330,8 +330,8 @@ class CollectionDocument(models.AbstractModel):
 
     @staticmethod
     def _page_content(page):
-        """The drawing commands of a PDF page, decoded but not parsed (a
-        page of outlined text is large: parsing it costs tens of ms)."""
+        """The drawing commands of a PDF page, decoded but not parsed
+        (parsing them costs more than the search for the mark)."""
         contents = page.get("/Contents")
         if contents is None:
             return b""
