@@ -4,6 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.collections_addon.models.collection_guard import system_env
+
 from .common import CollectionsCommon
 
 
@@ -222,3 +224,25 @@ class TestContactLog(CollectionsCommon):
             }
         )
         self.assertEqual(contact.move_ids, self.invoice)
+
+    def test_contacts_cover_invoices_of_their_company_only(self):
+        """Checked for all the contacts of one create in one query: a run
+        creates a slice's contact entries together."""
+        company_2 = self.setup_other_company()["company"]
+        foreign = self.make_invoice(50.0, -10, company=company_2)
+        System = system_env(self.Contact)
+        vals = {"debtor_id": self.debtor.id, "channel": "email", "is_automatic": True}
+        good = System.create(
+            [dict(vals, move_ids=[Command.set(self.invoice.ids)]) for _i in range(3)]
+        )
+        self.assertEqual(good.move_ids, self.invoice)
+        with self.assertRaisesRegex(ValidationError, "can only cover invoices"):
+            with self.cr.savepoint():
+                System.create(
+                    [
+                        dict(vals, move_ids=[Command.set(self.invoice.ids)]),
+                        dict(
+                            vals, move_ids=[Command.set((self.invoice | foreign).ids)]
+                        ),
+                    ]
+                )

@@ -134,24 +134,35 @@ class CollectionContact(models.Model):
     # === CONSTRAINTS / ONCHANGE === #
     @api.constrains("move_ids", "debtor_id")
     def _check_move_ids_company(self):
-        for contact in self.filtered("move_ids"):
-            company = contact.debtor_id.company_id
-            other = self.env.execute_query(
-                SQL(
-                    "SELECT 1 FROM account_move WHERE id IN %s AND company_id != %s"
-                    " LIMIT 1",
-                    tuple(contact.move_ids.ids),
-                    company.id,
+        """One query for all the contacts created or changed together."""
+        contacts = self.filtered("move_ids")
+        if not contacts:
+            return
+        contacts.flush_recordset(["move_ids", "debtor_id"])
+        other = self.env.execute_query(
+            SQL(
+                """
+                SELECT d.company_id
+                  FROM collection_contact c
+                  JOIN collection_debtor d ON d.id = c.debtor_id
+                  JOIN account_move_collection_contact_rel r
+                    ON r.collection_contact_id = c.id
+                  JOIN account_move m ON m.id = r.account_move_id
+                 WHERE c.id IN %s AND m.company_id != d.company_id
+                 LIMIT 1
+                """,
+                tuple(contacts.ids),
+            )
+        )
+        if other:
+            company = self.env["res.company"].browse(other[0][0])
+            raise ValidationError(
+                self.env._(
+                    "Invoices: a contact of %(company)s can only cover invoices "
+                    "of %(company)s.",
+                    company=company.sudo().name,
                 )
             )
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "Invoices: a contact of %(company)s can only cover invoices "
-                        "of %(company)s.",
-                        company=company.name,
-                    )
-                )
 
     @api.constrains("date")
     def _check_date(self):

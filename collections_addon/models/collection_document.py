@@ -281,6 +281,7 @@ class CollectionDocument(models.AbstractModel):
         report = system_env(self.env["ir.actions.report"].sudo()).with_context(
             **{_BATCH_LEVELS: levels}
         )
+        self.env["collection.receivable"]._prefetch_open_items(debtors)
         return self._render_batch(report, REPORT_LETTER, "letter", debtors)
 
     @api.model

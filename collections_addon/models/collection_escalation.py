@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -178,11 +179,37 @@ class CollectionEscalation(models.AbstractModel):
         stats["debtor_due_count"] = len(decisions)
         todo = decisions[:limit] if limit else decisions
         mails = commitments.get("mails", self.env["mail.mail"])
+        slice_ = self._act_batched(todo, today, open_sql, started, time_budget)
+        processed, counts, log, acted_mails = slice_
+        stats.update({key: stats[key] + value for key, value in counts.items()})
+        mails |= acted_mails
+        if mails:
+            # Sent by Odoo's mail queue once this transaction is committed.
+            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
+        stats["state"] = "partial" if processed < len(decisions) or not act else "done"
+        counted = ("episode_closed_count", *COMMITMENT_COUNTS)
+        if not (decisions or any(stats[key] for key in counted)):
+            # Nothing was due: a same-day re-run writes nothing, not even a log.
+            return self.env["collection.run"], stats
+        run = system_env(self.env["collection.run"].sudo()).create(
+            dict(stats, date_end=fields.Datetime.now(), log="\n".join(log) or False)
+        )
+        return run.with_env(self.env), stats
+
+    @api.model
+    def _act_batched(self, todo, today, open_sql, started=None, time_budget=None):
+        """Act on ``todo`` with one :class:`ActionBatch`; should the batch
+        fail, roll it back and act on the same debtors one by one.
+
+        :return: see :meth:`_act_slice`
+        """
+        if not todo:
+            return self._act_slice(todo, today, open_sql)
         Handler = self.env["collection.handler"]
         debtors = self.env["collection.debtor"].browse([d for d, _x in todo])
         batch = ActionBatch(
             debtor_ids=debtors.ids,
-            failed=Handler._failed_contacts(debtors) if todo else {},
+            failed=Handler._failed_contacts(debtors),
         )
         attempt = None
         try:
@@ -204,29 +231,18 @@ class CollectionEscalation(models.AbstractModel):
                 slice_ = self._act_slice(todo[: attempt[0]], today, open_sql)
             else:
                 slice_ = self._act_slice(todo, today, open_sql, started, time_budget)
-        processed, counts, log, acted_mails = slice_
-        stats.update({key: stats[key] + value for key, value in counts.items()})
-        mails |= acted_mails
-        if mails:
-            # Sent by Odoo's mail queue once this transaction is committed.
-            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
-        stats["state"] = "partial" if processed < len(decisions) or not act else "done"
-        counted = ("episode_closed_count", *COMMITMENT_COUNTS)
-        if not (decisions or any(stats[key] for key in counted)):
-            # Nothing was due: a same-day re-run writes nothing, not even a log.
-            return self.env["collection.run"], stats
-        run = system_env(self.env["collection.run"].sudo()).create(
-            dict(stats, date_end=fields.Datetime.now(), log="\n".join(log) or False)
-        )
-        return run.with_env(self.env), stats
+        return slice_
 
     @api.model
     def _act_slice(self, todo, today, open_sql, started=None, time_budget=None):
-        """Act on the decided debtors of ``todo``, each under a savepoint.
+        """Act on the decided debtors of ``todo``.
 
-        With an :class:`ActionBatch` in the context the handlers collect
-        their records for one create at the end of the slice; without, they
-        create them at once (the fallback when a batch failed).
+        With an :class:`ActionBatch` in the context the debtors are locked
+        together and the handlers collect their records for one create at the
+        end of the slice; any failure fails the whole batch. Without (the
+        fallback when a batch failed), each debtor acts under a savepoint of
+        its own and the handlers create their records at once: a failure is
+        counted and logged, and the run goes on.
 
         :return: ``(processed, counts, log, mails)``
         """
@@ -243,6 +259,8 @@ class CollectionEscalation(models.AbstractModel):
         log, processed, letters = [], 0, {}
         mails = self.env["mail.mail"]
         batch = self.env["collection.handler"]._batch()
+        if batch:
+            self._lock_slice(todo, today, open_sql, batch)
         Debtor = self.env["collection.debtor"]
         # Debtors of the slice are read together, not one query each.
         prefetch = [debtor_id for debtor_id, _decision in todo]
@@ -265,21 +283,22 @@ class CollectionEscalation(models.AbstractModel):
                 letters = self.env["collection.handler.letter"]._render_batch(
                     todo[position:], BIG_DEBTOR_MOVES if time_budget else None
                 )
-            marks = batch.marks() if batch else None
             try:
-                with self.env.cr.savepoint():
+                # In a batch, no savepoint per debtor: a failure fails the
+                # batch, which is redone debtor by debtor (_act_batched).
+                with nullcontext() if batch else self.env.cr.savepoint():
                     result = self._act(
                         debtor, decision, today, open_sql, letters.get(debtor_id)
                     )
             except CONCURRENT_ERRORS:
+                if batch:
+                    raise
                 # Paid or edited concurrently: decided again by the next run.
                 counts["concurrent_count"] += 1
-                if batch:
-                    batch.drop_since(marks)
                 continue
-            except Exception as error:  # noqa: BLE001 - one debtor never stops a batch
+            except Exception as error:  # noqa: BLE001 - one debtor never stops a run
                 if batch:
-                    batch.drop_since(marks)
+                    raise
                 _logger.warning(
                     "Collections: %s failed: %s", debtor.display_name, error
                 )
@@ -301,6 +320,32 @@ class CollectionEscalation(models.AbstractModel):
             counts["retried_count"] += int(result.get("retried", False))
             mails |= result.get("mail") or mails
         return processed, counts, log, mails
+
+    @api.model
+    def _lock_slice(self, todo, today, open_sql, batch):
+        """Lock the debtors of a batched slice and their eligible lines, and
+        read those lines again: two queries for the slice instead of two per
+        debtor (see :meth:`_act`). A debtor or a line locked elsewhere fails
+        the batch, which is then redone debtor by debtor.
+
+        Debtors of more than :data:`BIG_DEBTOR_MOVES` invoices are left to
+        :meth:`_act`: their action is a slice of its own.
+        """
+        by_window = {}
+        for debtor_id, decision in todo:
+            if len(decision.move_ids) <= BIG_DEBTOR_MOVES:
+                window = self._window(decision.policy)
+                by_window.setdefault(window, []).append(debtor_id)
+        Receivable = self.env["collection.receivable"]
+        fresh = {}
+        for window, debtor_ids in by_window.items():
+            fresh.update(
+                Receivable._lock_eligible(
+                    self.env.company, today, window, open_sql, debtor_ids
+                )
+            )
+        batch.locked = frozenset(d for ids in by_window.values() for d in ids)
+        batch.fresh = fresh
 
     @api.model
     def _window(self, policies):
@@ -498,30 +543,18 @@ class CollectionEscalation(models.AbstractModel):
         :param rendered: the letter of the level, rendered in the slice's batch
         :return: ``None`` when nothing was done, else the handler's result
         """
-        self.env.flush_all()
-        # The debtor's row is locked by the same query.
-        fresh = self.env.execute_query_dict(
-            self.env["collection.receivable"]._eligible_lines_sql(
-                debtor.company_id,
-                today,
-                self._window(decision.policy),
-                open_sql,
-                debtor_ids=debtor.ids,
-                lock=True,
+        batch = self.env["collection.handler"]._batch()
+        if batch and debtor.id in batch.locked:
+            # Locked and read again at the start of the slice (_lock_slice).
+            fresh = [batch.fresh[debtor.id]] if debtor.id in batch.fresh else []
+        else:
+            window = self._window(decision.policy)
+            fresh = self.env["collection.receivable"]._lock_eligible(
+                debtor.company_id, today, window, open_sql, debtor.ids
             )
-        )
+            fresh = list(fresh.values())
         if not fresh:
             return None
-        # Lock the lines the level is about: a payment reconciled since this
-        # transaction began (or being reconciled right now) makes this fail,
-        # and the debtor is left for the next run instead of being reminded.
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM account_move_line WHERE id IN %s"
-                " FOR NO KEY UPDATE NOWAIT",
-                tuple(fresh[0]["line_ids"]),
-            )
-        )
         check = dunning.due_level(
             decision.policy._as_levels(),
             fresh[0]["days"],

@@ -26,8 +26,9 @@ class ActionBatch:
     activities subscribed in one go); the managers and the failed mails to
     retry are read once per slice. It travels in the context of the slice's
     environment: a JSON-RPC context cannot carry a Python object, so no caller
-    can make a handler defer, let alone skip, its records. Should the flush
-    fail, the engine rolls the slice back and acts debtor by debtor.
+    can make a handler defer, let alone skip, its records. Should any debtor's
+    action or the flush fail, the engine rolls the slice back and acts debtor
+    by debtor.
     """
 
     def __init__(self, debtor_ids=(), failed=None):
@@ -43,21 +44,10 @@ class ActionBatch:
         self.memo = {}
         # {(debtor_id, level_id, episode): contact} of failed mails to retry
         self.failed = failed or {}
-
-    def marks(self):
-        """Where the records of the next debtor start."""
-        return (
-            len(self.contacts),
-            len(self.activities),
-            {key: len(ids) for key, ids in self.move_levels.items()},
-        )
-
-    def drop_since(self, marks):
-        """Forget the records of a debtor whose action was rolled back."""
-        del self.contacts[marks[0] :]
-        del self.activities[marks[1] :]
-        for key, ids in self.move_levels.items():
-            del ids[marks[2].get(key, 0) :]
+        # The debtors locked at the start of the slice, and the eligible lines
+        # read by the same query: {debtor_id: row} (none: nothing eligible)
+        self.locked = frozenset()
+        self.fresh = {}
 
 
 class CollectionHandler(models.AbstractModel):
@@ -90,6 +80,18 @@ class CollectionHandler(models.AbstractModel):
     def _batch(self):
         batch = self.env.context.get(BATCH_KEY)
         return batch if isinstance(batch, ActionBatch) else None
+
+    @api.model
+    def _ref(self, xmlid):
+        """``env.ref(xmlid)``, once per slice: it checks that the record
+        exists, a query each time."""
+        batch = self._batch()
+        if batch is None:
+            return self.env.ref(xmlid)
+        key = ("ref", xmlid)
+        if key not in batch.memo:
+            batch.memo[key] = self.env.ref(xmlid)
+        return batch.memo[key]
 
     @api.model
     def _in_batch(self, batch):

@@ -20,7 +20,7 @@ class CollectionHandlerEmail(models.AbstractModel):
             return self._fallback_call(
                 debtor, level, moves, today, self.env._("no usable e-mail address")
             )
-        template = level.mail_template_id or self.env.ref(
+        template = level.mail_template_id or self._ref(
             "collections_addon.mail_template_collection_reminder"
         )
         mail = self._mail(debtor, template, recipient)

@@ -73,7 +73,7 @@ class CollectionHandlerLetter(models.AbstractModel):
         }
         result = {}
         if recipient:
-            template = level.mail_template_id or self.env.ref(
+            template = level.mail_template_id or self._ref(
                 "collections_addon.mail_template_collection_letter"
             )
             mail = self._mail(debtor, template, recipient, attachment)

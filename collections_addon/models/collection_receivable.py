@@ -115,20 +115,46 @@ class CollectionReceivable(models.AbstractModel):
     @api.model
     def _open_items(self, debtor):
         """The open receivable items of ``debtor`` as plain rows, oldest due
-        first: one query however many items (a debtor may have thousands).
+        first: one query however many items (a debtor may have thousands);
+        none when the run's slice read them with its letters
+        (:meth:`_prefetch_open_items`).
 
         :return: dicts with ``id``, ``move_id``, ``name``, ``date``,
             ``date_maturity``, ``amount_residual`` (company currency),
             ``amount_residual_currency``, ``currency`` (the document's, by
             name) and ``currency_id``
         """
+        batch = self.env["collection.handler"]._batch()
+        read = batch.memo.get("open_items", {}) if batch else {}
+        if debtor.id in read:
+            return read[debtor.id]
+        return self._read_open_items(debtor.company_id, debtor.partner_id.ids)[
+            debtor.partner_id.id
+        ]
+
+    @api.model
+    def _prefetch_open_items(self, debtors):
+        """Read the open items of ``debtors`` in one query per company, for
+        the letters a run slice renders together."""
+        batch = self.env["collection.handler"]._batch()
+        if not batch or not debtors:
+            return
+        read = batch.memo.setdefault("open_items", {})
+        for company, mine in debtors.grouped("company_id").items():
+            by_partner = self._read_open_items(company, mine.partner_id.ids)
+            for debtor in mine:
+                read[debtor.id] = by_partner[debtor.partner_id.id]
+
+    @api.model
+    def _read_open_items(self, company, partner_ids):
+        """:return: ``{commercial partner id: [rows of _open_items]}``"""
         self.env["account.move.line"].flush_model()
         self.env["account.move"].flush_model(["name", "invoice_date"])
-        return self.env.execute_query_dict(
+        rows = self.env.execute_query_dict(
             SQL(
                 """
-                SELECT aml.id, aml.move_id, m.name,
-                       COALESCE(m.invoice_date, aml.date) AS date,
+                SELECT p.commercial_partner_id AS partner, aml.id, aml.move_id,
+                       m.name, COALESCE(m.invoice_date, aml.date) AS date,
                        aml.date_maturity, aml.amount_residual,
                        aml.amount_residual_currency, cur.name AS currency,
                        aml.currency_id
@@ -136,14 +162,47 @@ class CollectionReceivable(models.AbstractModel):
                   JOIN account_move m ON m.id = aml.move_id
                   JOIN res_partner p ON p.id = aml.partner_id
                   JOIN res_currency cur ON cur.id = aml.currency_id
-                 WHERE p.commercial_partner_id = %(partner)s
+                 WHERE p.commercial_partner_id IN %(partners)s
                    AND %(open)s
                  ORDER BY aml.date_maturity, aml.id
                 """,
-                partner=debtor.partner_id.id,
-                open=self._open_sql(debtor.company_id),
+                partners=tuple(partner_ids),
+                open=self._open_sql(company),
             )
         )
+        by_partner = {partner_id: [] for partner_id in partner_ids}
+        for row in rows:
+            by_partner[row.pop("partner")].append(row)
+        return by_partner
+
+    @api.model
+    def _lock_eligible(self, company, today, window, open_sql, debtor_ids):
+        """Lock the rows of ``debtor_ids``, read their eligible lines again
+        (one query), then lock those lines (``NOWAIT``, one query).
+
+        A payment reconciled since this transaction began (or being
+        reconciled right now) makes this fail: the debtor is left for the
+        next run instead of being reminded.
+
+        :return: ``{debtor_id: row}`` of :meth:`_eligible_lines_sql`; a
+            debtor with nothing eligible any more is absent
+        """
+        self.env.flush_all()
+        rows = self.env.execute_query_dict(
+            self._eligible_lines_sql(
+                company, today, window, open_sql, debtor_ids=debtor_ids, lock=True
+            )
+        )
+        line_ids = tuple(id_ for row in rows for id_ in row["line_ids"])
+        if line_ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM account_move_line WHERE id IN %s"
+                    " FOR NO KEY UPDATE NOWAIT",
+                    line_ids,
+                )
+            )
+        return {row["debtor_id"]: row for row in rows}
 
     @api.model
     def _eligible_lines_sql(
@@ -161,9 +220,14 @@ class CollectionReceivable(models.AbstractModel):
         :param lock: lock the rows of ``debtor_ids`` in the same query
             (``FOR NO KEY UPDATE NOWAIT``), as the run does before it acts
         """
-        debtor_filter = locked = SQL("")
+        debtor_filter = locked = credit_filter = SQL("")
         if debtor_ids:
             debtor_filter = SQL("AND d.id IN %s", tuple(debtor_ids))
+            credit_filter = SQL(
+                "AND p.commercial_partner_id IN"
+                " (SELECT partner_id FROM collection_debtor WHERE id IN %s)",
+                tuple(debtor_ids),
+            )
         if debtor_ids and lock:
             locked = SQL(
                 """locked AS MATERIALIZED (
@@ -181,16 +245,16 @@ class CollectionReceivable(models.AbstractModel):
                   FROM account_move_line aml
                   JOIN res_partner p ON p.id = aml.partner_id
                  WHERE %(open_receivable)s AND aml.amount_residual < 0
+                   %(credit_filter)s
                  GROUP BY 1
             )
-            SELECT d.id AS debtor_id,
+            , due AS (
+            SELECT d.id AS debtor_id, d.partner_id,
                    MAX(%(today)s::date - aml.date_maturity) AS days,
-                   GREATEST(SUM(aml.amount_residual)
-                            + COALESCE(MIN(credits.credit), 0), 0) AS amount,
+                   SUM(aml.amount_residual) AS amount,
                    ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
                    ARRAY_AGG(aml.id) AS line_ids
               FROM collection_debtor d
-              LEFT JOIN credits ON credits.partner_id = d.partner_id
               JOIN res_partner p ON p.commercial_partner_id = d.partner_id
               JOIN account_move_line aml ON aml.partner_id = p.id
               JOIN account_move m ON m.id = aml.move_id
@@ -217,11 +281,21 @@ class CollectionReceivable(models.AbstractModel):
                                          AND r.move_id = m.id)))
                %(debtor_filter)s
              GROUP BY d.id
+            )
+            -- The credits are joined to the debtors due, not to their lines:
+            -- one lookup per debtor, whatever the plan of the lines.
+            SELECT due.debtor_id, due.days,
+                   GREATEST(due.amount + COALESCE(credits.credit, 0), 0) AS amount,
+                   due.move_ids, due.line_ids
+              FROM due
+              LEFT JOIN credits ON credits.partner_id = due.partner_id
+             ORDER BY due.debtor_id
             """,
             today=today,
             horizon=fields.Date.add(today, days=window),
             company=company.id,
             debtor_filter=debtor_filter,
+            credit_filter=credit_filter,
             locked=locked,
             open_receivable=open_sql,
         )
