@@ -277,7 +277,6 @@ class Bench:
         Debtor = env.registry["collection.debtor"]
         Escalation = env.registry["collection.escalation"]
         Commitments = env.registry["collection.commitments"]
-        Handler = env.registry["collection.handler"]
         for cls, method, label in (
             (Ledger, "_compute_values", "classification_py"),
             (Ledger, "_bulk_update", "write_update"),
@@ -288,11 +287,10 @@ class Bench:
             (Commitments, "_follow_company", "phase_promises_plans"),
             (Escalation, "_decide", "phase_decide"),
             (Escalation, "_close_episodes", "phase_episodes"),
-            # The actions of a slice: the letters rendered in a batch, each
-            # debtor's action, then the slice's records created together.
-            (Escalation, "_act_slice", "phase_act"),
-            (Handler, "_failed_contacts", "phase_act"),
-            (Handler, "_flush", "phase_act"),
+            # The actions of a slice, all of it: the debtors locked, the
+            # letters rendered in a batch, each debtor's action, the slice's
+            # records created together and the ORM's flush at its end.
+            (Escalation, "_act_batched", "phase_act"),
         ):
             probe.time_method(cls, method, label)
 
