@@ -151,7 +151,11 @@ class CollectionDocument(models.AbstractModel):
             "currency": currency,
             "currency_totals": currency_totals,
             "lang": lang,
-            "fmt": partial(self._format_amount, lang=lang),
+            "fmt": partial(
+                self._format_amount,
+                lang=lang,
+                number_format=self._number_format(lang),
+            ),
             "today": today,
         }
 
@@ -210,14 +214,16 @@ class CollectionDocument(models.AbstractModel):
         return words.amount_in_words(Decimal(str(amount or 0)), currency.name, lang)
 
     @api.model
-    def _format_amount(self, amount, currency, lang=None):
-        """``amount`` with ``currency``'s symbol, grouped and with the decimal
-        point of ``lang``'s language record; a language installed without a
-        thousands separator (pl_PL from a system without its locale) gets the
-        one its language writes (a no-break space)."""
+    def _number_format(self, lang=None):
+        """The decimal point, thousands separator and grouping of ``lang``'s
+        language record; a language installed without a thousands separator
+        (pl_PL from a system without its locale) gets the one its language
+        writes (a no-break space).
+
+        :return: ``(decimal_point, sep, grouping)``
+        """
         code = lang or self.env.lang or "en_US"
         record = self.env["res.lang"].sudo()._lang_get(code)
-        decimal_point = record.decimal_point or "."
         sep = record.thousands_sep
         try:
             grouping = ast.literal_eval(record.grouping or "[]")
@@ -226,6 +232,16 @@ class CollectionDocument(models.AbstractModel):
         if not sep or not grouping:
             sep = words.THOUSANDS_SEP.get(code.split("_")[0], "\u00a0")
             grouping = [3, 0]
+        return record.decimal_point or ".", sep, grouping
+
+    @api.model
+    def _format_amount(self, amount, currency, lang=None, number_format=None):
+        """``amount`` with ``currency``'s symbol, as ``lang`` writes numbers.
+
+        :param number_format: :meth:`_number_format` of ``lang``, when the
+            caller formats many amounts (a letter lists hundreds)
+        """
+        decimal_point, sep, grouping = number_format or self._number_format(lang)
         digits = currency.decimal_places
         value = Decimal(str(amount or 0)).quantize(
             Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP
