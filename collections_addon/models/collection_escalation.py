@@ -533,7 +533,7 @@ class CollectionEscalation(models.AbstractModel):
 
     @api.model
     def _act(self, debtor, decision, today, open_sql, rendered=None):
-        """Take the decided level for one debtor (inside a savepoint).
+        """Take the decided level for one debtor (see :meth:`_act_slice`).
 
         Re-reads the debtor's eligible lines under a row lock first, so a
         payment reconciled since the decision is honoured. The debtor's level

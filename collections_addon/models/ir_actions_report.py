@@ -75,42 +75,16 @@ class IrActionsReport(models.Model):
         # exactly one page per record (then it splits it page by page).
         return bodies, [None], header, footer, paper
 
-    def _run_wkhtmltopdf(
-        self,
-        bodies,
-        report_ref=False,
-        header=None,
-        footer=None,
-        landscape=False,
-        specific_paperformat_args=None,
-        set_viewport_size=False,
-    ):
+    def _run_wkhtmltopdf(self, bodies, report_ref=False, **kwargs):
         report = self
         if report_ref and self._get_report(report_ref).report_name in BATCH_REPORTS:
             report = self.with_context(**{_NO_SCRIPT_DELAY: True})
         return super(IrActionsReport, report)._run_wkhtmltopdf(
-            bodies,
-            report_ref=report_ref,
-            header=header,
-            footer=footer,
-            landscape=landscape,
-            specific_paperformat_args=specific_paperformat_args,
-            set_viewport_size=set_viewport_size,
+            bodies, report_ref=report_ref, **kwargs
         )
 
-    def _build_wkhtmltopdf_args(
-        self,
-        paperformat_id,
-        landscape,
-        specific_paperformat_args=None,
-        set_viewport_size=False,
-    ):
-        args = super()._build_wkhtmltopdf_args(
-            paperformat_id,
-            landscape,
-            specific_paperformat_args=specific_paperformat_args,
-            set_viewport_size=set_viewport_size,
-        )
+    def _build_wkhtmltopdf_args(self, *args, **kwargs):
+        args = super()._build_wkhtmltopdf_args(*args, **kwargs)
         if self.env.context.get(_NO_SCRIPT_DELAY) and "--javascript-delay" in args:
             # The documents have no script: nothing to wait for.
             args[args.index("--javascript-delay") + 1] = "0"
