@@ -217,8 +217,8 @@ class CollectionEscalation(models.AbstractModel):
                 attempt = self.with_context(**{BATCH_KEY: batch})._act_slice(
                     todo, today, open_sql, started, time_budget
                 )
-                Handler._flush(batch)
-            slice_ = attempt
+                mails = Handler._flush(batch)
+            slice_ = (*attempt[:3], attempt[3] | mails)
         except Exception as error:  # noqa: BLE001 - then debtor by debtor
             _logger.warning(
                 "Collections: a batch of %s debtors failed (%s); acting on them"

@@ -7,6 +7,8 @@ from .collection_guard import MANAGER, system_env
 
 # The slice's ActionBatch, in the context of the handlers' environment.
 BATCH_KEY = "collection_action_batch"
+# The layout of the collection mails (company header, no Odoo footer).
+MAIL_LAYOUT = "collections_addon.mail_layout_collections"
 # The contact log's channel of each level action.
 ACTION_CHANNEL = {
     "email": "email",
@@ -21,9 +23,10 @@ ACTION_CHANNEL = {
 class ActionBatch:
     """What the handlers of one run slice create, created together at its end.
 
-    Contact entries and activities are collected here and created with one
-    ``create`` each by :meth:`collection.handler._flush` (the followers of the
-    activities subscribed in one go); the managers and the failed mails to
+    Mails, contact entries and activities are collected here and created by
+    :meth:`collection.handler._flush`: the mails with one rendering and one
+    ``create`` per template and language, then the contact entries and the
+    activities with one ``create`` each; the managers and the failed mails to
     retry are read once per slice. It travels in the context of the slice's
     environment: a JSON-RPC context cannot carry a Python object, so no caller
     can make a handler defer, let alone skip, its records. Should any debtor's
@@ -34,6 +37,9 @@ class ActionBatch:
     def __init__(self, debtor_ids=(), failed=None):
         self.debtor_ids = list(debtor_ids)
         self.contacts = []
+        # the mails to render: (template, lang, debtor id, recipient ids,
+        # attachment ids, vals of the contact entry that links the mail)
+        self.mails = []
         self.activities = []
         self.managers = {}
         # {level_id: [move ids]}: the invoices' level, written at the end
@@ -100,7 +106,11 @@ class CollectionHandler(models.AbstractModel):
 
     @api.model
     def _flush(self, batch):
-        """Create the contact entries and activities ``batch`` collected."""
+        """Create the mails, contact entries and activities ``batch`` collected.
+
+        :return: the mails queued
+        """
+        mails = self._flush_mails(batch)
         if batch.contacts:
             system_env(self.env["collection.contact"]).create(batch.contacts)
         if batch.activities:
@@ -110,6 +120,40 @@ class CollectionHandler(models.AbstractModel):
         for level_id, move_ids in batch.move_levels.items():
             self._update_moves(move_ids, level_id)
         batch.contacts, batch.activities, batch.move_levels = [], [], {}
+        return mails
+
+    @api.model
+    def _flush_mails(self, batch):
+        """Render the mails of ``batch``: one ``send_mail_batch`` per template
+        and language (Odoo checks a template's expressions once per call, not
+        once per mail), then each mail gets its recipient and attachments and
+        its contact entry the mail's id."""
+        groups = {}
+        for spec in batch.mails:
+            groups.setdefault(spec[:2], []).append(spec)
+        mails = self.env["mail.mail"].sudo()
+        for (template, lang), specs in groups.items():
+            created = template.with_context(lang=lang).send_mail_batch(
+                [spec[2] for spec in specs],
+                email_layout_xmlid=MAIL_LAYOUT,
+                email_values={"auto_delete": False},
+            )
+            for mail, (*_key, recipient_ids, attachment_ids, vals) in zip(
+                created, specs, strict=True
+            ):
+                # The template's own recipients and attachments give way to
+                # the run's (written only where they differ).
+                changes = {}
+                if mail.recipient_ids.ids != recipient_ids:
+                    changes["recipient_ids"] = [Command.set(recipient_ids)]
+                if mail.attachment_ids.ids != attachment_ids:
+                    changes["attachment_ids"] = [Command.set(attachment_ids)]
+                if changes:
+                    mail.write(changes)
+                vals["mail_id"] = mail.id
+            mails |= created
+        batch.mails = []
+        return mails
 
     @api.model
     def _mark_moves(self, moves, level):
@@ -152,18 +196,22 @@ class CollectionHandler(models.AbstractModel):
     def _create_contact(self, debtor, level, channel, moves, **extra):
         """An automatic entry of the contact log (evidence: append-only)."""
         return self._new_contact(
-            {
-                "debtor_id": debtor.id,
-                "channel": channel,
-                "direction": "outbound",
-                "is_automatic": True,
-                "level_id": level.id,
-                "episode": debtor.episode,
-                "user_id": self._responsible(debtor).id,
-                "move_ids": [Command.set(moves.ids)],
-                **extra,
-            }
+            self._contact_vals(debtor, level, channel, moves, **extra)
         )
+
+    @api.model
+    def _contact_vals(self, debtor, level, channel, moves, **extra):
+        return {
+            "debtor_id": debtor.id,
+            "channel": channel,
+            "direction": "outbound",
+            "is_automatic": True,
+            "level_id": level.id,
+            "episode": debtor.episode,
+            "user_id": self._responsible(debtor).id,
+            "move_ids": [Command.set(moves.ids)],
+            **extra,
+        }
 
     @api.model
     def _log_skipped(self, debtor, skipped, level):
@@ -263,25 +311,56 @@ class CollectionHandler(models.AbstractModel):
         return {"contact": contact, "mail": contact.mail_id, "retried": True}
 
     @api.model
-    def _mail(self, debtor, template, recipient, attachments=None):
-        """Queue ``template`` for ``debtor`` in the recipient's language.
+    def _mail_contact(
+        self,
+        debtor,
+        level,
+        channel,
+        moves,
+        template,
+        recipient,
+        attachments=None,
+        **vals,
+    ):
+        """Queue ``template`` for ``debtor`` in the recipient's language and
+        log it: a pending contact entry linked to the mail.
 
-        The mail is only created here, in the run's transaction; Odoo's mail
-        queue sends it after the commit and settles the contact entry.
+        The mail is only created in the run's transaction; Odoo's mail queue
+        sends it after the commit and settles the contact entry. In a slice's
+        batch both are created at its end (:meth:`_flush_mails`).
+
+        :return: dict with ``contact`` and ``mail`` (both empty in a batch)
         """
-        mail_id = template.with_context(
-            lang=recipient.lang or debtor.partner_id.lang
-        ).send_mail(
+        lang = recipient.lang or debtor.partner_id.lang
+        attachment_ids = attachments.ids if attachments else []
+        batch = self._batch()
+        if batch:
+            contact_vals = self._contact_vals(
+                debtor, level, channel, moves, state="pending", **vals
+            )
+            batch.mails.append(
+                (template, lang, debtor.id, recipient.ids, attachment_ids, contact_vals)
+            )
+            batch.contacts.append(contact_vals)
+            return {
+                "contact": self.env["collection.contact"],
+                "mail": self.env["mail.mail"],
+            }
+        mail_id = template.with_context(lang=lang).send_mail(
             debtor.id,
             force_send=False,
-            email_layout_xmlid="collections_addon.mail_layout_collections",
+            email_layout_xmlid=MAIL_LAYOUT,
             email_values={
                 "recipient_ids": [Command.set(recipient.ids)],
-                "attachment_ids": [Command.set(attachments.ids if attachments else [])],
+                "attachment_ids": [Command.set(attachment_ids)],
                 "auto_delete": False,
             },
         )
-        return self.env["mail.mail"].sudo().browse(mail_id)
+        mail = self.env["mail.mail"].sudo().browse(mail_id)
+        contact = self._create_contact(
+            debtor, level, channel, moves, state="pending", mail_id=mail_id, **vals
+        )
+        return {"contact": contact, "mail": mail}
 
     @api.model
     def _fallback_call(self, debtor, level, moves, today, reason):

@@ -23,14 +23,12 @@ class CollectionHandlerEmail(models.AbstractModel):
         template = level.mail_template_id or self._ref(
             "collections_addon.mail_template_collection_reminder"
         )
-        mail = self._mail(debtor, template, recipient)
-        contact = self._create_contact(
+        return self._mail_contact(
             debtor,
             level,
             "email",
             moves,
-            state="pending",
-            mail_id=mail.id,
+            template,
+            recipient,
             contact_partner_id=recipient.id,
         )
-        return {"contact": contact, "mail": mail}

@@ -67,20 +67,20 @@ class CollectionHandlerLetter(models.AbstractModel):
         partner = debtor.partner_id
         recipient = self._recipient(debtor, "decision_maker")
         vals = {
-            "state": "done",
             "attachment_ids": [Command.set(attachment.ids)],
             "contact_partner_id": partner._collection_contact("decision_maker").id,
         }
-        result = {}
-        if recipient:
-            template = level.mail_template_id or self._ref(
-                "collections_addon.mail_template_collection_letter"
+        if not recipient:  # printed and posted only
+            contact = self._create_contact(
+                debtor, level, "letter", moves, state="done", **vals
             )
-            mail = self._mail(debtor, template, recipient, attachment)
-            vals.update(state="pending", mail_id=mail.id)
-            result["mail"] = mail
-        result["contact"] = self._create_contact(debtor, level, "letter", moves, **vals)
-        return result
+            return {"contact": contact}
+        template = level.mail_template_id or self._ref(
+            "collections_addon.mail_template_collection_letter"
+        )
+        return self._mail_contact(
+            debtor, level, "letter", moves, template, recipient, attachment, **vals
+        )
 
 
 class CollectionHandlerDemand(models.AbstractModel):

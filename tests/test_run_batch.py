@@ -1,0 +1,50 @@
+# Copyright 2026 Collections Addon Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A run slice renders its mails together, each for its own debtor."""
+
+from unittest.mock import patch
+
+from odoo.tests import tagged
+
+from odoo.addons.mail.models.mail_template import MailTemplate
+
+from .test_collection_run import EscalationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRunBatchMails(EscalationCommon):
+    def test_slice_renders_its_mails_in_one_call_per_template(self):
+        partners = self.customer
+        for index in range(2):
+            partners |= self.env["res.partner"].create(
+                {
+                    "name": f"Slice Debtor {index}",
+                    "is_company": True,
+                    "email": f"ap{index}@slice.test",
+                }
+            )
+        for index, partner in enumerate(partners):
+            self.make_invoice(1000.0 + 111.0 * index, -5, partner=partner)
+        with patch.object(
+            MailTemplate,
+            "send_mail_batch",
+            autospec=True,
+            side_effect=MailTemplate.send_mail_batch,
+        ) as send_mail_batch:
+            _run, stats = self.run_on(0)
+        self.assertEqual(stats["action_count"], 3)
+        self.assertEqual(send_mail_batch.call_count, 1)
+        for index, partner in enumerate(partners):
+            with self.subTest(partner=partner.name):
+                debtor = self.debtor_of(partner)
+                contact = self.contacts(partner, level_id=self.levels[3].id)
+                mail = contact.mail_id
+                self.assertEqual(contact.state, "sent")
+                self.assertEqual(mail.res_id, debtor.id)
+                # The debtor's own recipient (the first customer's accountant),
+                # and its own figures.
+                recipient = self.accountant if partner == self.customer else partner
+                self.assertEqual(mail.recipient_ids, recipient)
+                self.assertEqual(contact.contact_partner_id, recipient)
+                self.assertIn(f"{1000.0 + 111.0 * index:,.2f}", mail.body_html)
+                self.assertFalse(mail.attachment_ids)
