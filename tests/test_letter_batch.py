@@ -24,6 +24,12 @@ def pages(content):
     return len(PdfFileReader(io.BytesIO(content), strict=False).pages)
 
 
+def text(content):
+    """The PDF's words, whatever whitespace the extraction puts between."""
+    reader = PdfFileReader(io.BytesIO(content), strict=False)
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
 @tagged("post_install", "-at_install")
 class TestLetterBatch(CollectionsCommon, HttpCase):
     """Real PDFs (an HttpCase serves the report style sheets)."""
@@ -131,14 +137,12 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
         )
         self.assertEqual(ours[ours.index("--javascript-delay") + 1], "0")
         self.assertEqual(theirs[theirs.index("--javascript-delay") + 1], delay)
-        reader = PdfFileReader(io.BytesIO(letter), strict=False)
-        # The PDF's words, whatever whitespace the extraction puts between.
-        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        words = text(letter)
         reference = self.env["collection.document"]._reference(
             "letter", debtor, self.env.company._collection_today()
         )
-        self.assertIn(debtor.name, text)
-        self.assertIn(reference, text)
+        self.assertIn(debtor.name, words)
+        self.assertIn(reference, words)
         # Outlined text weighs about half a megabyte a page.
         self.assertLess(len(letter), 200_000)
 
@@ -157,6 +161,30 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
             pages(rendered[self.debtors[1].id][0]),
             pages(rendered[self.debtors[0].id][0]),
         )
+        self.assert_own_letters(rendered)
+
+    def test_batch_of_one_page_letters_is_cut_page_by_page(self):
+        """One page per letter: Odoo's own page cut is kept as it is."""
+        Document = self.env["collection.document"].with_context(
+            force_report_rendering=True
+        )
+        short = self.debtors[0] | self.debtors[2]
+        levels = dict.fromkeys(short.ids, self.demand.id)
+        rendered = Document._letter_pdfs(short, levels)
+        self.assertEqual(list(rendered), short.ids)
+        self.assertEqual([pages(rendered[d.id][0]) for d in short], [1, 1])
+        self.assert_own_letters(rendered)
+
+    def assert_own_letters(self, rendered):
+        """Each debtor's cut is its own letter, and only its own."""
+        for debtor_id, (content, _kind) in rendered.items():
+            words = text(content)
+            for debtor in self.debtors.browse(list(rendered)):
+                with self.subTest(letter=debtor_id, debtor=debtor.name):
+                    if debtor.id == debtor_id:
+                        self.assertIn(debtor.name, words)
+                    else:
+                        self.assertNotIn(debtor.name, words)
 
     def test_only_the_run_chooses_the_level_a_letter_speaks_for(self):
         """The batch's levels travel in the context, honoured for the

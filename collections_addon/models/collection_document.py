@@ -312,11 +312,20 @@ class CollectionDocument(models.AbstractModel):
 
         :return: ``{record_id: (content, "pdf" or "html")}``
         """
-        content, content_type = report._render_qweb_pdf(report_ref, records.ids)
         if len(records) == 1:
-            return {records.id: (content, content_type)}
+            return {records.id: report._render_qweb_pdf(report_ref, records.ids)}
+        # Odoo's streams, before it merges them into the one PDF it returns:
+        # a batch of one page per record is already cut (page by page), and
+        # the merge and a second cut are spared.
+        streams, content_type = report._pre_render_qweb_pdf(report_ref, records.ids)
         ranges = None
         if content_type == "pdf":
+            if all((streams.get(rid) or {}).get("stream") for rid in records.ids):
+                return {
+                    record_id: (streams[record_id]["stream"].getvalue(), "pdf")
+                    for record_id in records.ids
+                }
+            content = streams[False]["stream"].getvalue()
             reader = PdfFileReader(io.BytesIO(content), strict=False)
             pages = list(reader.pages)
             ranges = batch.split_pages(
