@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.sql import create_index
 
 from .collection_guard import USER, check_group, is_system, system_env
 
@@ -37,6 +38,19 @@ class AccountMove(models.Model):
         index="btree_not_null",
         help="The last escalation level applied to this invoice.",
     )
+
+    def init(self):
+        result = super().init()
+        # The few excluded invoices, for the run's anti-join: its queries need
+        # not read the invoice of every open line to learn it is not excluded.
+        create_index(
+            self.env.cr,
+            "account_move_collection_excluded_idx",
+            self._table,
+            ["id"],
+            where="collection_excluded",
+        )
+        return result
 
     # === CONSTRAINTS / ONCHANGE === #
     @api.constrains("collection_excluded", "collection_exclusion_reason")

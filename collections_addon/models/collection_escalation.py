@@ -270,7 +270,7 @@ class CollectionEscalation(models.AbstractModel):
                 and time_budget
                 and (
                     time.monotonic() - started > time_budget
-                    or len(decision.move_ids) > BIG_DEBTOR_MOVES
+                    or decision.move_count > BIG_DEBTOR_MOVES
                 )
             ):
                 break
@@ -333,7 +333,7 @@ class CollectionEscalation(models.AbstractModel):
         """
         by_window = {}
         for debtor_id, decision in todo:
-            if len(decision.move_ids) <= BIG_DEBTOR_MOVES:
+            if decision.move_count <= BIG_DEBTOR_MOVES:
                 window = self._window(decision.policy)
                 by_window.setdefault(window, []).append(debtor_id)
         Receivable = self.env["collection.receivable"]
@@ -401,7 +401,7 @@ class CollectionEscalation(models.AbstractModel):
         self.env.flush_all()
         rows = self.env.execute_query_dict(
             self.env["collection.receivable"]._eligible_lines_sql(
-                company, today, window, open_sql
+                company, today, window, open_sql, count_only=True
             )
         )
         if not rows:
@@ -439,7 +439,7 @@ class CollectionEscalation(models.AbstractModel):
                         policy=policy,
                         days=row["days"],
                         amount=Decimal(row["amount"]),
-                        move_ids=tuple(row["move_ids"]),
+                        move_count=row["move_count"],
                         taken=taken,
                         demand=demand,
                     ),
@@ -595,6 +595,6 @@ class Decision:
     policy: object
     days: int
     amount: Decimal
-    move_ids: tuple
+    move_count: int
     taken: frozenset
     demand: str

@@ -35,7 +35,7 @@ class CollectionHandlerLetter(models.AbstractModel):
         for index, (debtor_id, decision) in enumerate(todo):
             if decision.level_record.action not in LETTER_ACTIONS:
                 continue
-            if index and big_moves and len(decision.move_ids) > big_moves:
+            if index and big_moves and decision.move_count > big_moves:
                 break
             levels[debtor_id] = decision.level_record.id
             if len(levels) == LETTER_BATCH:

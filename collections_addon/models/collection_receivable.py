@@ -206,7 +206,14 @@ class CollectionReceivable(models.AbstractModel):
 
     @api.model
     def _eligible_lines_sql(
-        self, company, today, window, open_sql, debtor_ids=None, lock=False
+        self,
+        company,
+        today,
+        window,
+        open_sql,
+        debtor_ids=None,
+        lock=False,
+        count_only=False,
     ):
         """Open debit receivable lines that drive escalation, per debtor.
 
@@ -219,6 +226,9 @@ class CollectionReceivable(models.AbstractModel):
 
         :param lock: lock the rows of ``debtor_ids`` in the same query
             (``FOR NO KEY UPDATE NOWAIT``), as the run does before it acts
+        :param count_only: ``move_count`` instead of the lists ``move_ids``
+            and ``line_ids`` (the decision needs no more; a big debtor's
+            thousands of ids cost more than the rest of the query)
         """
         debtor_filter = locked = credit_filter = SQL("")
         if debtor_ids:
@@ -252,23 +262,23 @@ class CollectionReceivable(models.AbstractModel):
             SELECT d.id AS debtor_id, d.partner_id,
                    MAX(%(today)s::date - aml.date_maturity) AS days,
                    SUM(aml.amount_residual) AS amount,
-                   ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,
-                   ARRAY_AGG(aml.id) AS line_ids
+                   %(lists)s
               FROM collection_debtor d
               JOIN res_partner p ON p.commercial_partner_id = d.partner_id
               JOIN account_move_line aml ON aml.partner_id = p.id
-              JOIN account_move m ON m.id = aml.move_id
              WHERE d.company_id = %(company)s
                AND d.active
                AND (d.hold_until IS NULL OR d.hold_until < %(today)s)
                AND %(open_receivable)s
                AND aml.amount_residual > 0
                AND aml.date_maturity <= %(horizon)s
-               AND NOT COALESCE(m.collection_excluded, FALSE)
+               AND NOT EXISTS (
+                   SELECT 1 FROM account_move x
+                    WHERE x.id = aml.move_id AND x.collection_excluded)
                AND NOT EXISTS (
                    SELECT 1 FROM collection_plan_move_rel pr
                      JOIN collection_plan pl ON pl.id = pr.plan_id
-                    WHERE pr.move_id = m.id AND pl.state = 'active')
+                    WHERE pr.move_id = aml.move_id AND pl.state = 'active')
                AND NOT EXISTS (
                    SELECT 1 FROM collection_promise pm
                      JOIN res_company c ON c.id = pm.company_id
@@ -278,7 +288,7 @@ class CollectionReceivable(models.AbstractModel):
                                         WHERE r.promise_id = pm.id)
                            OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
                                        WHERE r.promise_id = pm.id
-                                         AND r.move_id = m.id)))
+                                         AND r.move_id = aml.move_id)))
                %(debtor_filter)s
              GROUP BY d.id
             )
@@ -286,7 +296,7 @@ class CollectionReceivable(models.AbstractModel):
             -- one lookup per debtor, whatever the plan of the lines.
             SELECT due.debtor_id, due.days,
                    GREATEST(due.amount + COALESCE(credits.credit, 0), 0) AS amount,
-                   due.move_ids, due.line_ids
+                   %(due_lists)s
               FROM due
               LEFT JOIN credits ON credits.partner_id = due.partner_id
              ORDER BY due.debtor_id
@@ -298,4 +308,13 @@ class CollectionReceivable(models.AbstractModel):
             credit_filter=credit_filter,
             locked=locked,
             open_receivable=open_sql,
+            lists=SQL(
+                "COUNT(DISTINCT aml.move_id) AS move_count"
+                if count_only
+                else "ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,"
+                " ARRAY_AGG(aml.id) AS line_ids"
+            ),
+            due_lists=SQL(
+                "due.move_count" if count_only else "due.move_ids, due.line_ids"
+            ),
         )
