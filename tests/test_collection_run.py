@@ -517,8 +517,8 @@ class TestEscalationFaults(EscalationCommon):
             self.make_invoice(10.0, -10, partner=big, company=company)
         # More days overdue: decided first.
         self.make_invoice(10.0, -20, partner=small, company=company)
-        limit = collection_escalation.BIG_DEBTOR_MOVES
-        collection_escalation.BIG_DEBTOR_MOVES = 2
+        limit = collection_escalation.BIG_DEBTOR_LINES
+        collection_escalation.BIG_DEBTOR_LINES = 2
         try:
             _run, first = self.Escalation._run_company(
                 company, today=self.today, limit=50, time_budget=600
@@ -528,7 +528,7 @@ class TestEscalationFaults(EscalationCommon):
                 company, today=self.today, limit=50, time_budget=600
             )
         finally:
-            collection_escalation.BIG_DEBTOR_MOVES = limit
+            collection_escalation.BIG_DEBTOR_LINES = limit
         self.assertEqual(first["state"], "partial")
         self.assertIn(small, acted_first)
         self.assertNotIn(big, acted_first)

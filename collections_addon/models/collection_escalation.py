@@ -20,9 +20,9 @@ from .collection_handler_letter import LETTER_ACTIONS
 
 _logger = logging.getLogger(__name__)
 
-# In a cron slice, a debtor with more invoices than this starts a slice of its
-# own: its action (thousands of lines locked, listed, linked) is the slice.
-BIG_DEBTOR_MOVES = 1000
+# In a cron slice, a debtor with more open lines than this starts a slice of
+# its own: its action (thousands of lines locked, listed, linked) is the slice.
+BIG_DEBTOR_LINES = 1000
 # pg_try_advisory_xact_lock(key1, key2): key1 names the lock family, key2 the company.
 RUN_LOCK_KEY = 48151623
 CONCURRENT_ERRORS = (LockNotAvailable, SerializationFailure)
@@ -270,7 +270,7 @@ class CollectionEscalation(models.AbstractModel):
                 and time_budget
                 and (
                     time.monotonic() - started > time_budget
-                    or decision.move_count > BIG_DEBTOR_MOVES
+                    or decision.line_count > BIG_DEBTOR_LINES
                 )
             ):
                 break
@@ -281,7 +281,7 @@ class CollectionEscalation(models.AbstractModel):
                 and debtor_id not in letters
             ):
                 letters = self.env["collection.handler.letter"]._render_batch(
-                    todo[position:], BIG_DEBTOR_MOVES if time_budget else None
+                    todo[position:], BIG_DEBTOR_LINES if time_budget else None
                 )
             try:
                 # In a batch, no savepoint per debtor: a failure fails the
@@ -328,12 +328,12 @@ class CollectionEscalation(models.AbstractModel):
         debtor (see :meth:`_act`). A debtor or a line locked elsewhere fails
         the batch, which is then redone debtor by debtor.
 
-        Debtors of more than :data:`BIG_DEBTOR_MOVES` invoices are left to
+        Debtors of more than :data:`BIG_DEBTOR_LINES` open lines are left to
         :meth:`_act`: their action is a slice of its own.
         """
         by_window = {}
         for debtor_id, decision in todo:
-            if decision.move_count <= BIG_DEBTOR_MOVES:
+            if decision.line_count <= BIG_DEBTOR_LINES:
                 window = self._window(decision.policy)
                 by_window.setdefault(window, []).append(debtor_id)
         Receivable = self.env["collection.receivable"]
@@ -439,7 +439,7 @@ class CollectionEscalation(models.AbstractModel):
                         policy=policy,
                         days=row["days"],
                         amount=Decimal(row["amount"]),
-                        move_count=row["move_count"],
+                        line_count=row["line_count"],
                         taken=taken,
                         demand=demand,
                     ),
@@ -595,6 +595,6 @@ class Decision:
     policy: object
     days: int
     amount: Decimal
-    move_count: int
+    line_count: int
     taken: frozenset
     demand: str

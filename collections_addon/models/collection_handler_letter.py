@@ -20,12 +20,12 @@ class CollectionHandlerLetter(models.AbstractModel):
     _description = "Collections: Letter"
 
     @api.model
-    def _render_batch(self, todo, big_moves=None):
+    def _render_batch(self, todo, big_lines=None):
         """The letters of the next letter levels of ``todo``, in one batch.
 
         One wkhtmltopdf process for up to :data:`LETTER_BATCH` letters
         instead of one each. The batch stops before a debtor with more than
-        ``big_moves`` invoices (it gets a cron slice of its own). A batch that
+        ``big_lines`` open lines (it gets a cron slice of its own). A batch that
         fails is logged; each letter is then rendered by :meth:`_take`.
 
         :param todo: the run's ``(debtor_id, decision)`` still to act on
@@ -35,7 +35,7 @@ class CollectionHandlerLetter(models.AbstractModel):
         for index, (debtor_id, decision) in enumerate(todo):
             if decision.level_record.action not in LETTER_ACTIONS:
                 continue
-            if index and big_moves and decision.move_count > big_moves:
+            if index and big_lines and decision.line_count > big_lines:
                 break
             levels[debtor_id] = decision.level_record.id
             if len(levels) == LETTER_BATCH:

@@ -226,7 +226,7 @@ class CollectionReceivable(models.AbstractModel):
 
         :param lock: lock the rows of ``debtor_ids`` in the same query
             (``FOR NO KEY UPDATE NOWAIT``), as the run does before it acts
-        :param count_only: ``move_count`` instead of the lists ``move_ids``
+        :param count_only: ``line_count`` instead of the lists ``move_ids``
             and ``line_ids`` (the decision needs no more; a big debtor's
             thousands of ids cost more than the rest of the query)
         """
@@ -309,12 +309,12 @@ class CollectionReceivable(models.AbstractModel):
             locked=locked,
             open_receivable=open_sql,
             lists=SQL(
-                "COUNT(DISTINCT aml.move_id) AS move_count"
+                "COUNT(*) AS line_count"
                 if count_only
                 else "ARRAY_AGG(DISTINCT aml.move_id) AS move_ids,"
                 " ARRAY_AGG(aml.id) AS line_ids"
             ),
             due_lists=SQL(
-                "due.move_count" if count_only else "due.move_ids, due.line_ids"
+                "due.line_count" if count_only else "due.move_ids, due.line_ids"
             ),
         )
