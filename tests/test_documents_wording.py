@@ -5,6 +5,7 @@
 import re
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_date
 
 from .common import CollectionsCommon
 
@@ -94,6 +95,19 @@ class TestWording(WordingCommon):
                 html = self.render(STATEMENT, self.debtor_of(self.partners[lang]))
                 self.assertIn(fmt(3400, usd, lang), html)
                 self.assertNotIn("3400,00", html)
+
+    def test_dates_are_written_as_each_language_writes_them(self):
+        today = self.env.company._collection_today()
+        written = {lang: format_date(self.env, today, lang_code=lang) for lang in LANGS}
+        self.assertNotEqual(written["en_US"], written["ru_RU"])
+        for lang in LANGS:
+            debtor = self.debtor_of(self.partners[lang])
+            for report in (LETTER, STATEMENT):
+                with self.subTest(lang=lang, report=report):
+                    html = self.render(report, debtor)
+                    self.assertIn(written[lang], html)
+                    others = set(written.values()) - {written[lang]}
+                    self.assertFalse([other for other in others if other in html])
 
     def test_foreign_invoices_show_in_their_currency_with_a_total_each(self):
         for lang in LANGS:

@@ -8,10 +8,11 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
+import babel.dates
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import html2plaintext
+from odoo.tools import babel_locale_parse, get_lang, html2plaintext, posix_to_ldml
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from ..lib import batch, letter, words, xlsx_handover
@@ -54,8 +55,9 @@ class CollectionDocument(models.AbstractModel):
             ``currency_totals`` (``(currency, amount)`` per invoice currency,
             only when one differs from the company's), ``more_count``,
             ``more_amount``, ``fee``, ``total``, ``total_words``, ``deadline``,
-            ``level``, ``currency``, ``lang`` and ``fmt`` (``fmt(amount,
-            currency)``: the amount as the partner's language writes it)
+            ``level``, ``currency``, ``lang``, ``fmt`` (``fmt(amount,
+            currency)``: the amount as the partner's language writes it) and
+            ``fmt_date`` (``fmt_date(date)``, the same for a date)
         """
         check_group(self.env, USER, self.env._("Letters and statements"))
         today = debtor.company_id._collection_today()
@@ -156,6 +158,7 @@ class CollectionDocument(models.AbstractModel):
                 lang=lang,
                 number_format=self._number_format(lang),
             ),
+            "fmt_date": self._date_formatter(lang),
             "today": today,
         }
 
@@ -233,6 +236,24 @@ class CollectionDocument(models.AbstractModel):
             sep = words.THOUSANDS_SEP.get(code.split("_")[0], "\u00a0")
             grouping = [3, 0]
         return record.decimal_point or ".", sep, grouping
+
+    @api.model
+    def _date_formatter(self, lang=None):
+        """``format_date`` of ``lang``, its language and pattern read once: a
+        letter prints a date or two per open item.
+
+        :return: ``fmt_date(value)``, the date as ``lang`` writes it
+        """
+        record = get_lang(self.env, lang)
+        locale = babel_locale_parse(record.code)
+        pattern = posix_to_ldml(record.date_format, locale=locale)
+
+        def fmt_date(value):
+            if not value:
+                return ""
+            return babel.dates.format_date(value, format=pattern, locale=locale)
+
+        return fmt_date
 
     @api.model
     def _format_amount(self, amount, currency, lang=None, number_format=None):
