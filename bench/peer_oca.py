@@ -407,8 +407,9 @@ class Peer:
             Engine._acquire_lock(company)
             Engine._prepare_day(company, self.day, force=force)
             open_sql = Receivable.with_company(company)._open_sql(company)
-            Engine._close_episodes(company, self.day, open_sql)
-            due += len(Engine._decide(company, self.day, open_sql))
+            policies = Engine._policies(company)
+            Engine._close_episodes(company, self.day, open_sql, policies)
+            due += len(Engine._decide(company, self.day, open_sql, policies))
         return {"debtors_due": due}
 
     # --- a run of one system, rolled back ---------------------------------------------

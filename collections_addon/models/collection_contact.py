@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..lib import dunning
 from .collection_guard import is_system
 from .selections import CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_STATES
 
@@ -285,3 +286,36 @@ class CollectionContact(models.Model):
             contact_partner_id=self.contact_partner_id.id,
             note=self.note or False,
         )
+
+    # === BUSINESS / HOOKS === #
+    @api.model
+    def _taken_levels(self, company, today):
+        """Per debtor of ``company``, in its current episode: the levels the
+        log shows taken (or under way) and where the debtor stands with the
+        formal demand (``lib.dunning``).
+
+        :return: dict debtor id -> ``(taken level ids, demand state)``
+        """
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT c.debtor_id, ARRAY_AGG(DISTINCT c.level_id),
+                       MAX(c.date) FILTER (WHERE lv.action = 'demand')::date
+                  FROM collection_contact c
+                  JOIN collection_debtor d ON d.id = c.debtor_id
+                  JOIN collection_level lv ON lv.id = c.level_id
+                 WHERE d.company_id = %s AND c.episode = d.episode
+                   AND c.state NOT IN ('failed', 'skipped')
+                 GROUP BY c.debtor_id
+                """,
+                company.id,
+            )
+        )
+        deadline = company.collection_payment_deadline_days
+        return {
+            debtor_id: (
+                frozenset(levels),
+                dunning.demand_state(sent_on, today, deadline),
+            )
+            for debtor_id, levels, sent_on in rows
+        }

@@ -160,6 +160,7 @@ class CollectionEscalation(models.AbstractModel):
         self._acquire_lock(company)
         commitments = self._prepare_day(company, today, force=trigger == "manual")
         open_sql = self.env["collection.receivable"]._open_sql(company)
+        policies = self._policies(company)
         stats = {
             key: len(commitments.get(state, ()))
             for key, state in COMMITMENT_COUNTS.items()
@@ -168,14 +169,16 @@ class CollectionEscalation(models.AbstractModel):
             company_id=company.id,
             date=today,
             trigger=trigger,
-            episode_closed_count=self._close_episodes(company, today, open_sql),
+            episode_closed_count=self._close_episodes(
+                company, today, open_sql, policies
+            ),
             action_count=0,
             failure_count=0,
             skipped_count=0,
             retried_count=0,
             concurrent_count=0,
         )
-        decisions = self._decide(company, today, open_sql) if act else []
+        decisions = self._decide(company, today, open_sql, policies) if act else []
         stats["debtor_due_count"] = len(decisions)
         todo = decisions[:limit] if limit else decisions
         mails = commitments.get("mails", self.env["mail.mail"])
@@ -348,50 +351,24 @@ class CollectionEscalation(models.AbstractModel):
         batch.fresh = fresh
 
     @api.model
+    def _policies(self, company):
+        return self.env["collection.policy"].search([("company_id", "=", company.id)])
+
+    @api.model
     def _window(self, policies):
         """Days before the due date of the earliest pre-due reminder (>= 0)."""
         return dunning.pre_due_window(policies.level_ids.mapped("days"))
 
     @api.model
-    def _taken_levels(self, company, today):
-        """Per debtor, in its current episode: the levels taken (or under way)
-        and where it stands with the formal demand (``lib.dunning``).
-
-        :return: dict debtor id -> ``(taken level ids, demand state)``
-        """
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT c.debtor_id, ARRAY_AGG(DISTINCT c.level_id),
-                       MAX(c.date) FILTER (WHERE lv.action = 'demand')::date
-                  FROM collection_contact c
-                  JOIN collection_debtor d ON d.id = c.debtor_id
-                  JOIN collection_level lv ON lv.id = c.level_id
-                 WHERE d.company_id = %s AND c.episode = d.episode
-                   AND c.state NOT IN ('failed', 'skipped')
-                 GROUP BY c.debtor_id
-                """,
-                company.id,
-            )
-        )
-        deadline = company.collection_payment_deadline_days
-        return {
-            debtor_id: (
-                frozenset(levels),
-                dunning.demand_state(sent_on, today, deadline),
-            )
-            for debtor_id, levels, sent_on in rows
-        }
-
-    @api.model
-    def _decide(self, company, today, open_sql):
+    def _decide(self, company, today, open_sql, policies=None):
         """Set-based: the level due now for each debtor, with no query per debtor.
 
+        :param policies: the company's policies (:meth:`_policies`), when the
+            caller read them already
         :return: list of ``(debtor_id, Decision)`` for debtors with a level due
         """
-        policies = self.env["collection.policy"].search(
-            [("company_id", "=", company.id)]
-        )
+        if policies is None:
+            policies = self._policies(company)
         policies.level_ids.fetch(["days", "sequence", "min_amount", "action", "name"])
         if not policies:
             return []
@@ -406,7 +383,7 @@ class CollectionEscalation(models.AbstractModel):
         )
         if not rows:
             return []
-        history = self._taken_levels(company, today)
+        history = self.env["collection.contact"]._taken_levels(company, today)
         debtors = self.env["collection.debtor"].browse([r["debtor_id"] for r in rows])
         debtors.fetch(["abc_class", "debtor_type", "stage", "forced_level_id"])
         levels = self.env["collection.level"]
@@ -460,16 +437,15 @@ class CollectionEscalation(models.AbstractModel):
         )
 
     @api.model
-    def _close_episodes(self, company, today, open_sql):
+    def _close_episodes(self, company, today, open_sql, policies=None):
         """End the episode of debtors whose escalated debt is paid.
 
         One grouped query gives, per escalated debtor, the open debit due by
         its horizon; ``lib.dunning`` decides whether the episode is over (the
         horizon never goes backwards with the clock); one UPDATE closes them.
         """
-        policies = self.env["collection.policy"].search(
-            [("company_id", "=", company.id)]
-        )
+        if policies is None:
+            policies = self._policies(company)
         window = self._window(policies)
         self.env.flush_all()
         rows = self.env.execute_query(
