@@ -48,3 +48,18 @@ class TestRunBatchMails(EscalationCommon):
                 self.assertEqual(contact.contact_partner_id, recipient)
                 self.assertIn(f"{1000.0 + 111.0 * index:,.2f}", mail.body_html)
                 self.assertFalse(mail.attachment_ids)
+
+    def test_collection_templates_address_the_contact_of_their_role(self):
+        """Sent by the run or from the debtor's chatter, the reminder goes to
+        the accountant and the letter to the decision maker."""
+        self.make_invoice(100.0, 10)
+        self.env["collection.ledger"]._refresh_company(self.env.company)
+        debtor = self.debtor_of(self.customer)
+        for xmlid, contact in (
+            ("collections_addon.mail_template_collection_reminder", self.accountant),
+            ("collections_addon.mail_template_collection_letter", self.director),
+        ):
+            with self.subTest(template=xmlid):
+                template = self.env.ref(xmlid)
+                values = template._generate_template(debtor.ids, ("partner_to",))
+                self.assertEqual(values[debtor.id]["partner_ids"], contact.ids)
