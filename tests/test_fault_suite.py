@@ -99,8 +99,8 @@ class TestFaultsTwoConnections(TransactionCase):
         Engine = type(self.env["collection.escalation"])
         original = Engine._decide
 
-        def decide_then_pay(engine, company, today, open_sql):
-            decisions = original(engine, company, today, open_sql)
+        def decide_then_pay(engine, company, today, open_sql, policies=None):
+            decisions = original(engine, company, today, open_sql, policies)
             # An accountant reconciles a payment on another connection, now.
             with self.committed() as other:
                 invoice = other["account.move"].browse(moves[0].id)

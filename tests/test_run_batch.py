@@ -63,3 +63,25 @@ class TestRunBatchMails(EscalationCommon):
                 template = self.env.ref(xmlid)
                 values = template._generate_template(debtor.ids, ("partner_to",))
                 self.assertEqual(values[debtor.id]["partner_ids"], contact.ids)
+
+    def test_run_writes_nothing_on_the_invoices(self):
+        """An invoice's last level is read from the contact log: the run
+        updates no ``account_move`` row (a table of many indexes)."""
+        invoice = self.make_invoice(700.0, -5)
+
+        def invoice_updates():
+            self.env.flush_all()
+            self.env.cr.execute(
+                "SELECT n_tup_upd FROM pg_stat_xact_user_tables"
+                " WHERE relname = 'account_move'"
+            )
+            return self.env.cr.fetchone()[0]
+
+        before = invoice_updates()
+        _run, stats = self.run_on(0)
+        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(invoice_updates(), before)
+        self.assertEqual(invoice.collection_level_id, self.levels[3])
+        self.run_on(15)
+        invoice.invalidate_recordset(["collection_level_id"])
+        self.assertEqual(invoice.collection_level_id, self.levels[15])

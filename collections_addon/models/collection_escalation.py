@@ -556,9 +556,7 @@ class CollectionEscalation(models.AbstractModel):
                 "forced_level_id": False,
             }
         )
-        result = handler._take(debtor, level, moves, today, rendered=rendered)
-        handler._mark_moves(moves, level)
-        return result
+        return handler._take(debtor, level, moves, today, rendered=rendered)
 
 
 @dataclass(slots=True)

@@ -1,7 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, models
-from odoo.tools import SQL
 
 from .collection_guard import MANAGER, system_env
 
@@ -42,8 +41,6 @@ class ActionBatch:
         self.mails = []
         self.activities = []
         self.managers = {}
-        # {level_id: [move ids]}: the invoices' level, written at the end
-        self.move_levels = {}
         # {xmlid: (activity type id, summary, default note)}
         self.activity_types = {}
         # what the slice reads once (a company's receivable accounts)
@@ -117,9 +114,7 @@ class CollectionHandler(models.AbstractModel):
             self.env["mail.activity"].with_context(
                 mail_activity_quick_update=True
             ).create(batch.activities)
-        for level_id, move_ids in batch.move_levels.items():
-            self._update_moves(move_ids, level_id)
-        batch.contacts, batch.activities, batch.move_levels = [], [], {}
+        batch.contacts, batch.activities = [], []
         return mails
 
     @api.model
@@ -154,32 +149,6 @@ class CollectionHandler(models.AbstractModel):
             mails |= created
         batch.mails = []
         return mails
-
-    @api.model
-    def _mark_moves(self, moves, level):
-        """The level an invoice reached (informative), now or with the batch."""
-        batch = self._batch()
-        if batch:
-            batch.move_levels.setdefault(level.id, []).extend(moves.ids)
-        else:
-            self._update_moves(moves.ids, level.id)
-
-    @api.model
-    def _update_moves(self, move_ids, level_id):
-        """Informative only, and a debtor may have thousands of invoices: one
-        UPDATE, not account.move's write() (lock dates, tracking, recomputes)."""
-        if not move_ids:
-            return
-        self.env.cr.execute(
-            SQL(
-                "UPDATE account_move SET collection_level_id = %s WHERE id IN %s",
-                level_id,
-                tuple(move_ids),
-            )
-        )
-        self.env["account.move"].browse(move_ids).invalidate_recordset(
-            ["collection_level_id"]
-        )
 
     @api.model
     def _new_contact(self, vals):

@@ -14,7 +14,10 @@
 - the reason of the suggested type is no longer stored as an English sentence
   but as codes and figures, made a sentence in the reader's language: the old
   column goes, and the next refresh classifies every debtor again (its key is
-  cleared) to fill the codes.
+  cleared) to fill the codes;
+- an invoice's last collection level is no longer stored on the invoice (the
+  run rewrote thousands of ``account_move`` rows for a big debtor): it is read
+  from the contact log, and the column goes.
 """
 
 import io
@@ -104,6 +107,13 @@ def migrate(cr, version):
             )
         )
     drop_reason_sentences(cr)
+    # The invoices' last level is read from the contact log now.
+    cr.execute(
+        SQL(
+            "ALTER TABLE account_move DROP COLUMN IF EXISTS %s",
+            SQL.identifier("collection_level_id"),
+        )
+    )
 
 
 def drop_reason_sentences(cr):
