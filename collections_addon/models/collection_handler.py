@@ -1,5 +1,7 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from typing import NamedTuple
+
 from odoo import Command, api, models
 
 from .collection_guard import MANAGER, system_env
@@ -19,6 +21,17 @@ ACTION_CHANNEL = {
 }
 
 
+class MailSpec(NamedTuple):
+    """A mail to queue for a debtor, and the contact entry that logs it."""
+
+    template: object
+    lang: str
+    debtor_id: int
+    recipient_ids: list
+    attachment_ids: list
+    contact_vals: dict
+
+
 class ActionBatch:
     """What the handlers of one run slice create, created together at its end.
 
@@ -36,8 +49,7 @@ class ActionBatch:
     def __init__(self, debtor_ids=(), failed=None):
         self.debtor_ids = list(debtor_ids)
         self.contacts = []
-        # the mails to render: (template, lang, debtor id, recipient ids,
-        # attachment ids, vals of the contact entry that links the mail)
+        # the mails to render (MailSpec)
         self.mails = []
         self.activities = []
         self.managers = {}
@@ -107,7 +119,8 @@ class CollectionHandler(models.AbstractModel):
 
         :return: the mails queued
         """
-        mails = self._flush_mails(batch)
+        mails = self._send_mails(batch.mails)
+        batch.mails = []
         if batch.contacts:
             system_env(self.env["collection.contact"]).create(batch.contacts)
         if batch.activities:
@@ -118,36 +131,37 @@ class CollectionHandler(models.AbstractModel):
         return mails
 
     @api.model
-    def _flush_mails(self, batch):
-        """Render the mails of ``batch``: one ``send_mail_batch`` per template
-        and language (Odoo checks a template's expressions once per call, not
-        once per mail), then each mail gets its recipient and attachments and
-        its contact entry the mail's id."""
+    def _send_mails(self, specs):
+        """Queue the mails of ``specs`` (:class:`MailSpec`): one
+        ``send_mail_batch`` per template and language (Odoo checks a
+        template's expressions once per call, not once per mail); each mail
+        then gets the run's recipient and attachments, and the contact entry
+        of its spec the mail's id.
+
+        :return: the mails queued
+        """
         groups = {}
-        for spec in batch.mails:
-            groups.setdefault(spec[:2], []).append(spec)
+        for spec in specs:
+            groups.setdefault((spec.template, spec.lang), []).append(spec)
         mails = self.env["mail.mail"].sudo()
-        for (template, lang), specs in groups.items():
+        for (template, lang), group in groups.items():
             created = template.with_context(lang=lang).send_mail_batch(
-                [spec[2] for spec in specs],
+                [spec.debtor_id for spec in group],
                 email_layout_xmlid=MAIL_LAYOUT,
                 email_values={"auto_delete": False},
             )
-            for mail, (*_key, recipient_ids, attachment_ids, vals) in zip(
-                created, specs, strict=True
-            ):
+            for mail, spec in zip(created, group, strict=True):
                 # The template's own recipients and attachments give way to
                 # the run's (written only where they differ).
                 changes = {}
-                if mail.recipient_ids.ids != recipient_ids:
-                    changes["recipient_ids"] = [Command.set(recipient_ids)]
-                if mail.attachment_ids.ids != attachment_ids:
-                    changes["attachment_ids"] = [Command.set(attachment_ids)]
+                if mail.recipient_ids.ids != spec.recipient_ids:
+                    changes["recipient_ids"] = [Command.set(spec.recipient_ids)]
+                if mail.attachment_ids.ids != spec.attachment_ids:
+                    changes["attachment_ids"] = [Command.set(spec.attachment_ids)]
                 if changes:
                     mail.write(changes)
-                vals["mail_id"] = mail.id
+                spec.contact_vals["mail_id"] = mail.id
             mails |= created
-        batch.mails = []
         return mails
 
     @api.model
@@ -296,40 +310,30 @@ class CollectionHandler(models.AbstractModel):
 
         The mail is only created in the run's transaction; Odoo's mail queue
         sends it after the commit and settles the contact entry. In a slice's
-        batch both are created at its end (:meth:`_flush_mails`).
+        batch both are created at its end (:meth:`_flush`).
 
         :return: dict with ``contact`` and ``mail`` (both empty in a batch)
         """
-        lang = recipient.lang or debtor.partner_id.lang
-        attachment_ids = attachments.ids if attachments else []
+        spec = MailSpec(
+            template=template,
+            lang=recipient.lang or debtor.partner_id.lang,
+            debtor_id=debtor.id,
+            recipient_ids=recipient.ids,
+            attachment_ids=attachments.ids if attachments else [],
+            contact_vals=self._contact_vals(
+                debtor, level, channel, moves, state="pending", **vals
+            ),
+        )
         batch = self._batch()
         if batch:
-            contact_vals = self._contact_vals(
-                debtor, level, channel, moves, state="pending", **vals
-            )
-            batch.mails.append(
-                (template, lang, debtor.id, recipient.ids, attachment_ids, contact_vals)
-            )
-            batch.contacts.append(contact_vals)
+            batch.mails.append(spec)
+            batch.contacts.append(spec.contact_vals)
             return {
                 "contact": self.env["collection.contact"],
                 "mail": self.env["mail.mail"],
             }
-        mail_id = template.with_context(lang=lang).send_mail(
-            debtor.id,
-            force_send=False,
-            email_layout_xmlid=MAIL_LAYOUT,
-            email_values={
-                "recipient_ids": [Command.set(recipient.ids)],
-                "attachment_ids": [Command.set(attachment_ids)],
-                "auto_delete": False,
-            },
-        )
-        mail = self.env["mail.mail"].sudo().browse(mail_id)
-        contact = self._create_contact(
-            debtor, level, channel, moves, state="pending", mail_id=mail_id, **vals
-        )
-        return {"contact": contact, "mail": mail}
+        mail = self._send_mails([spec])
+        return {"contact": self._new_contact(spec.contact_vals), "mail": mail}
 
     @api.model
     def _fallback_call(self, debtor, level, moves, today, reason):
