@@ -155,7 +155,7 @@ class AccountMove(models.Model):
         raise AccessError(
             self.env._(
                 "Last Collection Level (collection_level_id) of an invoice is "
-                "set by the collections run only."
+                "read from the contact log; it cannot be set."
             )
         )
 
