@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..lib import dunning
-from .collection_guard import is_system
+from .collection_guard import is_system, system_env
 from .selections import CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_STATES
 
 # What a collector may still fill in on a manual entry, until its outcome is set.
@@ -288,6 +288,27 @@ class CollectionContact(models.Model):
         )
 
     # === BUSINESS / HOOKS === #
+    @api.model
+    def _log(self, vals_list):
+        """The one creator of the entries Collections records itself: the
+        run's actions, a dispute, a sales release, a promise, the portal.
+
+        Entries are created through the guard (their system fields are the
+        system's) and are evidence from then on. ``user_id`` is the person the
+        entry is about (the collector, the manager who released); it defaults
+        to the current user.
+
+        :param vals_list: a list of value dicts (or one dict)
+        :return: the entries, in the caller's environment
+        """
+        if isinstance(vals_list, dict):
+            vals_list = [vals_list]
+        vals_list = [
+            {"is_automatic": True, "user_id": self.env.uid, **vals}
+            for vals in vals_list
+        ]
+        return system_env(self).create(vals_list).with_env(self.env)
+
     @api.model
     def _taken_levels(self, company, today):
         """Per debtor of ``company``, in its current episode: the levels the

@@ -37,6 +37,42 @@ def system_env(records):
     return records.with_context(**{_KEY: _SYSTEM})
 
 
+def refuse_protected(records, names, vals_list=(), message=None):
+    """Refuse the fields ``names`` from users: in any of ``vals_list`` and as
+    ``default_<name>`` keys of the context (a create takes its defaults from
+    there). The one check behind every model's protected fields.
+
+    :param names: the protected field names of ``records``' model
+    :param message: ``message(fields)``, the sentence naming the refused
+        fields (default: the guard's own)
+    :raises AccessError: naming each refused field
+    """
+    if is_system(records.env):
+        return
+    names = frozenset(names)
+    refused = {name for vals in vals_list for name in vals if name in names}
+    refused |= {name for name in names if f"default_{name}" in records.env.context}
+    if not refused:
+        return
+    labels = ", ".join(
+        sorted(
+            f"{records._fields[n].string} ({n})" if n in records._fields else n
+            for n in refused
+        )
+    )
+    if message:
+        raise AccessError(message(labels))
+    raise AccessError(
+        records.env._(
+            "%(model)s: %(fields)s can only be set by Collections itself (the "
+            "daily run, the refresh, the follow-up of promises and plans, or "
+            "a button of the form), not written directly.",
+            model=records._description,
+            fields=labels,
+        )
+    )
+
+
 def check_group(env, group, action):
     """Refuse ``action`` (a translated sentence) to users outside ``group``."""
     if not env.su and not env.user.has_group(group):

@@ -5,8 +5,8 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..lib import bounds
-from .collection_guard import check_numbers, is_system, system_env
+from ..lib import bounds, days
+from .collection_guard import MANAGER, check_numbers, is_system, system_env
 
 # Written by the refresh and the run only (see collection_guard).
 SYSTEM_FIELDS = frozenset(
@@ -231,8 +231,29 @@ class ResCompany(models.Model):
         the date in the company's time zone (its partner's), else in UTC. Never
         the user's: two users (or the cron) must see the same day."""
         self.ensure_one()
-        tz = self.partner_id.tz or "UTC"
-        return fields.Date.context_today(self.with_context(tz=tz))
+        return days.local_today(self.sudo().partner_id.tz)
+
+    def _collection_day_bounds(self, day):
+        """``day`` of this company as naive UTC datetimes ``(start, end)``."""
+        self.ensure_one()
+        return days.day_bounds(day, self.sudo().partner_id.tz)
+
+    def _collection_managers(self):
+        """The Collections Managers who work in this company: internal, active
+        users, not the superuser. The one lookup behind every "ask a manager"
+        (approvals, hand-overs, the credit hold's releasers)."""
+        self.ensure_one()
+        return (
+            self.env.ref(MANAGER)
+            .sudo()
+            .users.filtered(
+                lambda user: self in user.company_ids
+                and not user.share
+                and user.active
+                and not user._is_superuser()
+            )
+            .with_env(self.env)
+        )
 
     def _collection_mark_day(self, fname, value=None):
         """Record what the refresh or the run did today (system fields)."""
