@@ -4,8 +4,6 @@ from . import res_config_settings
 from . import collection_receivable
 from . import collection_ledger
 from . import collection_debtor
-from . import collection_debtor_queue
-from . import collection_debtor_reason
 from . import collection_policy
 from . import collection_level
 from . import collection_contact
