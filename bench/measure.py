@@ -751,8 +751,8 @@ class Bench:
                 _run, result = Escalation._run_company(
                     company, today=day, limit=DAILY_ACT_LIMIT, trigger="cron"
                 )
-                acted += result["action_count"]
-                due += result["debtor_due_count"]
+                acted += result.action_count
+                due += result.debtor_due_count
             return acted, due
 
         def before_work():

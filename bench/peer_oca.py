@@ -379,9 +379,9 @@ class Peer:
             _run, stats_ = Escalation._run_company(
                 company, today=self.day, limit=self.limit, trigger="cron"
             )
-            result["debtors_acted"] += stats_["action_count"]
-            result["debtors_due"] += stats_["debtor_due_count"]
-            result["failures"] += stats_["failure_count"]
+            result["debtors_acted"] += stats_.action_count
+            result["debtors_due"] += stats_.debtor_due_count
+            result["failures"] += stats_.failure_count
         return dict(result)
 
     def ours_same_day(self):

@@ -1,9 +1,12 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+import json
+from datetime import date, timedelta
 
-from odoo import Command
+from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user
+from odoo.tools import mute_logger
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -131,6 +134,13 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         payment.action_post()
         return payment
 
+    def letter_values(self, debtor, level=None, overdue_only=True):
+        """What the letter (or the statement) of ``debtor`` prints, for
+        ``level`` (default: the debtor's)."""
+        return self.env["collection.document"]._letter_values(
+            debtor, {debtor.id: level} if level else None, overdue_only=overdue_only
+        )[debtor.id]
+
     def refresh(self, company=None, today=None):
         return self.env["collection.ledger"]._refresh_company(
             company or self.env.company, today=today
@@ -173,3 +183,69 @@ class CollectionsCommon(AccountTestInvoicingCommon):
             if line.amount_residual > 0 and line.date_maturity < self.today
         )
         return company.currency_id.round(due), company.currency_id.round(overdue)
+
+
+def jsonable(value):
+    """``value`` as a JSON-RPC caller sends it: dates as text, tuples as lists."""
+    if isinstance(value, date):
+        return fields.Date.to_string(value)
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    return value
+
+
+class JsonRpcMixin:
+    """Real JSON-RPC calls (``/jsonrpc``) as a user, for an ``HttpCase``.
+
+    The users' password is their login padded to 8 characters, as
+    ``new_test_user`` sets it.
+    """
+
+    def rpc(self, user, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)`` as ``user``: the decoded answer."""
+        password = user.login + "x" * (8 - len(user.login))
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    self.env.cr.dbname,
+                    user.id,
+                    password,
+                    model,
+                    method,
+                    jsonable(list(args)),
+                    jsonable(kwargs),
+                ],
+            },
+        }
+        self.env.flush_all()
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/jsonrpc",
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        return response.json()
+
+    def assertRpcRefused(self, answer, exception, pattern="."):
+        """The answer is an error of ``exception`` (or a subclass) matching
+        ``pattern``."""
+        error = answer.get("error")
+        self.assertTrue(error, f"not refused, answered {answer.get('result')!r}")
+        names = {f"odoo.exceptions.{exception.__name__}"}
+        if exception is UserError:
+            names |= {
+                "odoo.exceptions.AccessError",
+                "odoo.exceptions.ValidationError",
+            }
+        self.assertIn(error["data"]["name"], names, error["data"]["message"])
+        self.assertRegex(error["data"]["message"], pattern)
+        return error["data"]["message"]

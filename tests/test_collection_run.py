@@ -153,13 +153,13 @@ class TestEscalationLadder(EscalationCommon):
     def test_same_day_rerun_does_nothing_and_writes_nothing(self):
         self.make_invoice(500.0, -4)
         run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
         debtor = self.debtor_of(self.customer)
         stamp = debtor.write_date
         count = len(self.contacts())
         run2, stats2 = self.run_on(0)
         self.assertFalse(run2)
-        self.assertEqual(stats2["action_count"], 0)
+        self.assertEqual(stats2.action_count, 0)
         self.assertEqual(len(self.contacts()), count)
         debtor.invalidate_recordset()
         self.assertEqual(debtor.write_date, stamp)
@@ -169,7 +169,7 @@ class TestEscalationLadder(EscalationCommon):
         level due; the levels passed over are logged as skipped."""
         self.make_invoice(800.0, -50)
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
         taken = self.contacts(level_id=self.levels[45].id)
         self.assertEqual(taken.channel, "letter")
         skipped = self.contacts(state="skipped")
@@ -186,7 +186,7 @@ class TestEscalationLadder(EscalationCommon):
         self.assertEqual(self.debtor_of(self.customer).level_id, self.levels[15])
         count = len(self.contacts())
         _run, stats = self.run_on(5)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         self.assertEqual(len(self.contacts()), count)
 
     def test_episode_ends_when_paid_and_new_debt_restarts_the_ladder(self):
@@ -196,7 +196,7 @@ class TestEscalationLadder(EscalationCommon):
         self.pay(invoice, 300.0)
         _run, stats = self.run_on(1)
         debtor = self.debtor_of(self.customer)
-        self.assertEqual(stats["episode_closed_count"], 1)
+        self.assertEqual(stats.episode_closed_count, 1)
         self.assertFalse(debtor.level_id)
         self.assertEqual(debtor.episode, 2)
         self.make_invoice(200.0, -4)
@@ -235,7 +235,7 @@ class TestEscalationEasesIn(EscalationCommon):
         debtor = self.debtor_of(self.customer)
         self.assertEqual(debtor.amount_overdue, 700.0)
         self.assertEqual(debtor.amount_collectible, 0.0)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         self.assertFalse(debtor.level_id)
 
     def test_partial_credit_dunned_on_the_net(self):
@@ -244,7 +244,7 @@ class TestEscalationEasesIn(EscalationCommon):
         self.make_invoice(700.0, -5)
         self.make_invoice(300.0, -4, move_type="out_refund")
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 0)  # 400 net < 500
+        self.assertEqual(stats.action_count, 0)  # 400 net < 500
         self.assertEqual(self.debtor_of(self.customer).amount_collectible, 400.0)
 
     def test_go_live_200_days_late_demand_first_handover_after_deadline(self):
@@ -257,7 +257,7 @@ class TestEscalationEasesIn(EscalationCommon):
         self.assertEqual(debtor.stage, "normal")
         deadline = self.env.company.collection_payment_deadline_days
         _run, stats = self.run_on(deadline)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         self.assertEqual(debtor.level_id, self.levels[45])
         self.run_on(deadline + 1)
         self.assertEqual(debtor.level_id, self.levels[180])
@@ -270,18 +270,15 @@ class TestEscalationEasesIn(EscalationCommon):
 
     def test_demand_letter_says_despite_our_reminders_only_after_reminders(self):
         """The reminders sentence names the reminders the episode sent."""
-        Document = self.env["collection.document"]
         self.make_invoice(600.0, -60)
         self.make_invoice(100.0, -4, partner=self.customer_b)
         self.run_on(0)  # demand for the first (first seen), +3 for the other
         debtor = self.debtor_of(self.customer)
-        self.assertEqual(
-            Document._letter_data(debtor, debtor.level_id)["reminded_on"], []
-        )
+        self.assertEqual(self.letter_values(debtor)["reminded_on"], [])
         self.run_on(41)  # the other reaches the demand letter
         other = self.debtor_of(self.customer_b)
         self.assertEqual(other.level_id, self.levels[45])
-        data = Document._letter_data(other, other.level_id)
+        data = self.letter_values(other)
         self.assertEqual(data["reminded_on"], [self.today])
 
     def test_company_today_across_midnight_east_of_utc(self):
@@ -329,10 +326,10 @@ class TestEscalationFaults(EscalationCommon):
             {"collection_excluded": True, "collection_exclusion_reason": "Disputed"}
         )
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         invoice.action_collection_include()
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
 
     def test_debtor_hold_until_a_date(self):
         self.make_invoice(700.0, -10)
@@ -343,9 +340,9 @@ class TestEscalationFaults(EscalationCommon):
         debtor.write({"hold_until": self.days(5), "hold_reason": "Awaiting audit"})
         self.assertTrue(debtor.on_hold)
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         _run, stats = self.run_on(6)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
 
     def test_smtp_down_then_back_sends_exactly_one_mail(self):
         self.make_invoice(400.0, -5)
@@ -360,13 +357,13 @@ class TestEscalationFaults(EscalationCommon):
         self.assertEqual(self.debtor_of(self.customer).level_id, self.levels[3])
         # The server is back: the next run retries the same mail, once.
         _run, stats = self.run_on(1)
-        self.assertEqual(stats["retried_count"], 1)
+        self.assertEqual(stats.retried_count, 1)
         self.assertEqual(contact.state, "sent")
         mails = self.mails_to(self.accountant)
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.state, "sent")
         _run, stats = self.run_on(2)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         self.assertEqual(len(self.mails_to(self.accountant)), 1)
 
     def test_missing_or_blacklisted_address_falls_back_to_a_call(self):
@@ -375,7 +372,7 @@ class TestEscalationFaults(EscalationCommon):
         self.director.email = False
         self.make_invoice(400.0, -5)
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
         contact = self.contacts(level_id=self.levels[3].id)
         self.assertEqual(contact.channel, "call")
         self.assertIn("e-mail", contact.failure_reason)
@@ -399,8 +396,8 @@ class TestEscalationFaults(EscalationCommon):
         self.make_invoice(100.0, -5, partner=bad)
         self.make_invoice(100.0, -5)
         run, stats = self.run_on(0)
-        self.assertEqual(stats["failure_count"], 1)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.failure_count, 1)
+        self.assertEqual(stats.action_count, 1)
         self.assertEqual(self.contacts(level_id=self.levels[3].id).state, "sent")
         bad_debtor = self.debtor_of(bad)
         self.assertFalse(bad_debtor.level_id)
@@ -412,9 +409,9 @@ class TestEscalationFaults(EscalationCommon):
         self.env["collection.policy"]._ensure_default_policy(company_2)
         self.make_invoice(100.0, -5, company=company_2)
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         _run, stats = self.run_on(0, company=company_2)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
         self.assertEqual(
             self.debtor_of(self.customer, company_2).level_id.company_id, company_2
         )
@@ -529,11 +526,11 @@ class TestEscalationFaults(EscalationCommon):
             )
         finally:
             collection_escalation.BIG_DEBTOR_LINES = limit
-        self.assertEqual(first["state"], "partial")
+        self.assertEqual(first.state, "partial")
         self.assertIn(small, acted_first)
         self.assertNotIn(big, acted_first)
         self.assertTrue(self.contacts(partner=big))
-        self.assertEqual(second["state"], "done")
+        self.assertEqual(second.state, "done")
 
     def test_nothing_due_costs_no_query_per_debtor(self):
         counts = {}

@@ -81,7 +81,10 @@ class TestWording(WordingCommon):
         )
         debtor = self.debtor_of(self.partners["pl_PL"])
         self.assertEqual(
-            debtor._collection_amount_in_words(15, "pl_PL"), "Piętnaście dolarów 00/100"
+            self.env["collection.document"]._amount_in_words(
+                debtor.currency_id, 15, "pl_PL"
+            ),
+            "Piętnaście dolarów 00/100",
         )
 
     def test_amounts_are_grouped_as_each_language_writes_them(self):
@@ -124,7 +127,7 @@ class TestWording(WordingCommon):
                         ),
                         html,
                     )
-                data = debtor._collection_letter_data()
+                data = self.letter_values(debtor)
                 totals = {cur.name: amount for cur, amount in data["currency_totals"]}
                 self.assertEqual(totals, {"USD": 3400.0, "EUR": 200.0})
                 # the demand stays in company currency: 3,400 + 200 EUR at 0.5

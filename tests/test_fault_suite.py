@@ -119,7 +119,7 @@ class TestFaultsTwoConnections(TransactionCase):
             paid, unpaid = partners
             self.assertFalse(self.taken(env, paid))
             self.assertEqual(len(self.taken(env, unpaid)), 1)
-            self.assertEqual(stats["concurrent_count"], 1)
+            self.assertEqual(stats.concurrent_count, 1)
 
     def test_invoice_posted_during_the_run_does_not_wait(self):
         with self.committed() as env:

@@ -62,13 +62,12 @@ class TestDocumentsAgree(CollectionsCommon):
 
     def test_letter_and_statement_data_agree_with_the_form(self):
         """Both documents name the same overdue, credits and collectible."""
-        Document = self.env["collection.document"]
         level = self.env["collection.level"].search(
             [("company_id", "=", self.env.company.id), ("action", "=", "demand")],
             limit=1,
         )
-        letter = Document._letter_data(self.debtor, level)
-        statement = Document._letter_data(self.debtor, level, overdue_only=False)
+        letter = self.letter_values(self.debtor, level)
+        statement = self.letter_values(self.debtor, level, overdue_only=False)
         for data in (letter, statement):
             self.assertAlmostEqual(data["collectible"], self.debtor.amount_collectible)
             self.assertAlmostEqual(data["credit_total"], self.debtor.amount_credit)
@@ -113,6 +112,8 @@ class TestDocumentsAgree(CollectionsCommon):
         """The smart button uses the one open-line definition: the four documents."""
         action = self.debtor.action_view_open_invoices()
         moves = self.env["account.move"].search(action["domain"])
-        items = self.env["collection.receivable"]._open_items(self.debtor)
+        items = self.env["collection.receivable"]._open_items(self.debtor)[
+            self.debtor.id
+        ]
         self.assertEqual(set(moves.ids), {item["move_id"] for item in items})
         self.assertEqual(len(moves), 4)

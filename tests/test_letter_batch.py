@@ -10,7 +10,6 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from odoo.addons.base.models.ir_actions_report import IrActionsReport
-from odoo.addons.collections_addon.models.collection_document import _BATCH_LEVELS
 from odoo.addons.collections_addon.models.collection_guard import system_env
 
 from .common import CollectionsCommon
@@ -75,7 +74,7 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
         )
         with self.count_wkhtmltopdf() as wkhtmltopdf:
             _run, stats = escalation._run_company(self.env.company)
-        self.assertEqual(stats["action_count"], 3)
+        self.assertEqual(stats.action_count, 3)
         self.assertEqual(wkhtmltopdf.call_count, 1)
         contacts = self.env["collection.contact"].search(
             [("debtor_id", "in", self.debtors.ids), ("state", "!=", "skipped")]
@@ -138,9 +137,7 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
         self.assertEqual(ours[ours.index("--javascript-delay") + 1], "0")
         self.assertEqual(theirs[theirs.index("--javascript-delay") + 1], delay)
         words = text(letter)
-        reference = self.env["collection.document"]._reference(
-            "letter", debtor, self.env.company._collection_today()
-        )
+        reference = self.letter_values(debtor)["reference"]
         self.assertIn(debtor.name, words)
         self.assertIn(reference, words)
         # Outlined text weighs about half a megabyte a page.
@@ -151,7 +148,7 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
             force_report_rendering=True
         )
         levels = dict.fromkeys(self.debtors.ids, self.demand.id)
-        rendered = Document._letter_pdfs(self.debtors, levels)
+        rendered = Document._letter_pdfs(self.debtors, levels, self.today)
         self.assertEqual(list(rendered), self.debtors.ids)
         for debtor in self.debtors:
             content, kind = rendered[debtor.id]
@@ -170,7 +167,7 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
         )
         short = self.debtors[0] | self.debtors[2]
         levels = dict.fromkeys(short.ids, self.demand.id)
-        rendered = Document._letter_pdfs(short, levels)
+        rendered = Document._letter_pdfs(short, levels, self.today)
         self.assertEqual(list(rendered), short.ids)
         self.assertEqual([pages(rendered[d.id][0]) for d in short], [1, 1])
         self.assert_own_letters(rendered)
@@ -187,16 +184,21 @@ class TestLetterBatch(CollectionsCommon, HttpCase):
                         self.assertNotIn(debtor.name, words)
 
     def test_only_the_run_chooses_the_level_a_letter_speaks_for(self):
-        """The batch's levels travel in the context, honoured for the
-        services' own environment only: a caller's context key is ignored."""
-        Document = self.env["collection.document"]
+        """The run passes the levels it takes in the report's ``data``,
+        honoured in the services' own environment only: a person printing
+        with a forged ``data`` gets the debtor's own level."""
+        Report = self.env["ir.actions.report"]
         debtor = self.debtors[0]
-        levels = {debtor.id: self.demand.id}
-        forged = Document.with_context(**{_BATCH_LEVELS: levels})
-        self.assertEqual(forged._printed_level(debtor), debtor.level_id)
+        data = {"levels": {debtor.id: self.demand.id}, "today": str(self.today)}
         self.assertFalse(debtor.level_id)
-        service = system_env(Document).with_context(**{_BATCH_LEVELS: levels})
-        self.assertEqual(service._printed_level(debtor), self.demand)
+        forged = Report._get_rendering_context(
+            Report._get_report(LETTER), debtor.ids, data
+        )
+        self.assertFalse(forged["letters"][debtor.id]["level"])
+        service = system_env(Report)._get_rendering_context(
+            Report._get_report(LETTER), debtor.ids, data
+        )
+        self.assertEqual(service["letters"][debtor.id]["level"], self.demand)
 
 
 @tagged("post_install", "-at_install")
@@ -231,7 +233,7 @@ class TestActionBatch(EscalationCommon):
     def test_one_insert_per_model_for_the_slice(self):
         _run, stats = self.run_on(0)
         debtors, calls, contacts = self.taken()
-        self.assertEqual(stats["action_count"], 3)
+        self.assertEqual(stats.action_count, 3)
         self.assertEqual(len(calls), 3)
         self.assertEqual(set(calls.mapped("res_id")), set(debtors.ids))
         self.assertEqual(contacts.debtor_id, debtors)
@@ -262,8 +264,8 @@ class TestActionBatch(EscalationCommon):
             _run, stats = self.run_on(0)
         self.assertIn("acting on them one by one", "\n".join(logs.output))
         debtors, calls, contacts = self.taken()
-        self.assertEqual(stats["action_count"], 3)
-        self.assertEqual(stats["failure_count"], 0)
+        self.assertEqual(stats.action_count, 3)
+        self.assertEqual(stats.failure_count, 0)
         self.assertEqual(len(calls), 3)
         self.assertEqual(contacts.debtor_id, debtors)
         # Nothing twice: one skipped-levels entry and one call per debtor.

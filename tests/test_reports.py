@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.collections_addon.models import collection_document
+from odoo.addons.collections_addon.models.collection_guard import system_env
 
 from .common import CollectionsCommon
 
@@ -74,8 +75,8 @@ class TestLetters(ReportsCommon):
         level.fee_amount = 25.0
         debtor = self.debtor("en_US")
         # The run sets the debtor's level before it prints the letter.
-        debtor._collection_system().write({"level_id": level.id})
-        data = debtor._collection_letter_data()
+        system_env(debtor).write({"level_id": level.id})
+        data = self.letter_values(debtor)
         # 1,234.50 x 36.5% / 365 x 40 days = 49.38
         self.assertEqual(data["lines"][0]["interest"], 49.38)
         self.assertEqual(data["total"], 1234.50 + 49.38 + 25.0)
@@ -125,8 +126,8 @@ class TestLetters(ReportsCommon):
         debtor = self.debtor("en_US")
         for level, fee in zip(levels, (5.0, 25.0), strict=True):
             with self.subTest(level=level.name):
-                debtor._collection_system().write({"level_id": level.id})
-                data = debtor._collection_letter_data()
+                system_env(debtor).write({"level_id": level.id})
+                data = self.letter_values(debtor)
                 self.assertEqual(data["level"], level)
                 self.assertEqual(data["fee"], fee)
 
@@ -143,7 +144,9 @@ class TestLetters(ReportsCommon):
         with self.assertRaises(AccessError):
             debtor.action_print_statement()
         with self.assertRaises(AccessError):
-            debtor._collection_letter_data()
+            self.env["collection.document"].with_user(self.viewer)._letter_values(
+                debtor
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -244,7 +247,7 @@ class TestLongLetters(ReportsCommon):
         limit = collection_document.LETTER_MAX_LINES
         collection_document.LETTER_MAX_LINES = 2
         try:
-            data = debtor._collection_letter_data()
+            data = self.letter_values(debtor)
             html = (
                 self.env["ir.actions.report"]
                 ._render_qweb_html(LETTER, debtor.ids)[0]
@@ -268,7 +271,9 @@ class TestLongLetters(ReportsCommon):
         limit = collection_document.LETTER_MAX_LINES
         collection_document.LETTER_MAX_LINES = 2
         try:
-            pack = self.env["collection.document"]._handover_attachment(debtor)
+            pack = self.env["collection.document"]._handover_attachment(
+                debtor, debtor.level_id, self.today
+            )
         finally:
             collection_document.LETTER_MAX_LINES = limit
         with zipfile.ZipFile(io.BytesIO(pack.raw)) as archive:

@@ -32,7 +32,7 @@ class TestRunBatchMails(EscalationCommon):
             side_effect=MailTemplate.send_mail_batch,
         ) as send_mail_batch:
             _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 3)
+        self.assertEqual(stats.action_count, 3)
         self.assertEqual(send_mail_batch.call_count, 1)
         for index, partner in enumerate(partners):
             with self.subTest(partner=partner.name):
@@ -79,7 +79,7 @@ class TestRunBatchMails(EscalationCommon):
 
         before = invoice_updates()
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
         self.assertEqual(invoice_updates(), before)
         self.assertEqual(invoice.collection_level_id, self.levels[3])
         self.run_on(15)

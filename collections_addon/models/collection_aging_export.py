@@ -7,6 +7,7 @@ from odoo.tools import SQL
 
 from ..lib import aging, xlsx_aging
 from .collection_guard import USER, check_group
+from .selections import SENSITIVE_TYPES
 
 EXPORT_CHUNK = 2000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -99,6 +100,11 @@ class CollectionAgingExport(models.AbstractModel):
     def _debtor_rows(self, debtors):
         """Sheet 1, in the order of the recordset, one query per chunk."""
         types = dict(debtors._fields["debtor_type"]._description_selection(self.env))
+        if not self.env.user.has_group(USER):
+            # A Viewer reads the neutral label of the types to review.
+            types.update(
+                dict.fromkeys(SENSITIVE_TYPES, self.env._("Review with collections"))
+            )
         buckets = SQL(", ").join(
             SQL.identifier(f"aging_{bucket}") for bucket in aging.BUCKETS
         )
@@ -182,17 +188,16 @@ class CollectionAgingExport(models.AbstractModel):
                        aml.amount_residual
                   FROM collection_debtor d
                   JOIN res_company c ON c.id = d.company_id
-                  JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-                  JOIN account_move_line aml ON aml.partner_id = p.id
-                       AND aml.company_id = d.company_id
+                  %(debtor_lines)s
                   JOIN account_move m ON m.id = aml.move_id
                   JOIN res_currency cur ON cur.id = aml.currency_id
-                 WHERE d.id IN %(ids)s
+                 WHERE d.id IN %(ids)s AND aml.company_id = d.company_id
                    AND %(open_receivable)s
                  ORDER BY d.name, d.id, aml.date_maturity, aml.id
                 """,
                 today=today,
                 ids=tuple(chunk),
+                debtor_lines=receivable._debtor_lines(),
                 open_receivable=open_receivable,
             )
             for row in self.env.execute_query(query):

@@ -1,13 +1,30 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dataclasses import dataclass
 from decimal import Decimal
 
-from odoo import Command, api, models
+from odoo import api, models
 from odoo.tools import SQL
 
 from ..lib import allocation, reminders
 from ..lib import promise as promise_rules
 from .collection_guard import system_env
+from .collection_handler import MailSpec
+
+
+@dataclass
+class FollowUp:
+    """What the day's follow-up of a company's promises and plans did: the
+    promises that reached ``kept``, ``broken`` or ``cancelled``, the plans
+    that reached ``done`` or ``defaulted`` (records), and the reminder
+    ``mails`` queued."""
+
+    kept: object
+    broken: object
+    cancelled: object
+    done: object
+    defaulted: object
+    mails: object
 
 
 class CollectionCommitments(models.AbstractModel):
@@ -27,16 +44,19 @@ class CollectionCommitments(models.AbstractModel):
     def _follow_company(self, company, today):
         """Judge the promises and follow the plans of ``company``.
 
-        :return: dict with the promises ``kept``/``broken``/``cancelled``, the
-            plans ``done``/``defaulted`` (records) and the ``mails`` queued
+        :return: a :class:`FollowUp`
         """
         judged = self._judge_promises(company, today)
         plans, plan_mails = self._follow_plans(company, today)
-        return {
-            **judged,
-            **plans,
-            "mails": self._remind_promises(company, today) | plan_mails,
-        }
+        Promise = self.env["collection.promise"]
+        return FollowUp(
+            kept=judged.get("kept", Promise),
+            broken=judged.get("broken", Promise),
+            cancelled=judged.get("cancelled", Promise),
+            done=plans["done"],
+            defaulted=plans["defaulted"],
+            mails=self._remind_promises(company, today) | plan_mails,
+        )
 
     # === PROMISES === #
     @api.model
@@ -49,8 +69,7 @@ class CollectionCommitments(models.AbstractModel):
             SELECT pr.id, %(select)s
               FROM collection_promise pr
               JOIN collection_debtor d ON d.id = pr.debtor_id
-              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-              JOIN account_move_line aml ON aml.partner_id = p.id
+              %(debtor_lines)s
               %(joins)s
              WHERE pr.company_id = %(company)s AND pr.state = 'open'
                AND %(lines)s
@@ -63,6 +82,7 @@ class CollectionCommitments(models.AbstractModel):
              GROUP BY pr.id
             """,
             select=select,
+            debtor_lines=self.env["collection.receivable"]._debtor_lines(),
             joins=joins or SQL(""),
             company=company.id,
             lines=lines,
@@ -167,9 +187,8 @@ class CollectionCommitments(models.AbstractModel):
     @api.model
     def _remind_promises(self, company, today):
         """E-mail the debtors whose promised date is within a day, once each."""
-        mails = self.env["mail.mail"]
         if not company.collection_promise_reminder:
-            return mails
+            return self.env["mail.mail"]
         promises = self.env["collection.promise"].search(
             [
                 ("company_id", "=", company.id),
@@ -179,27 +198,36 @@ class CollectionCommitments(models.AbstractModel):
             ]
         )
         template = self.env.ref("collections_addon.mail_template_collection_promise")
-        for promise in promises:
-            if not reminders.promise_reminder_due(promise.date, today, False):
-                continue
-            mail = self._queue_reminder(template, promise, promise.debtor_id)
-            if mail:
-                mails |= mail
-                system_env(promise).write({"reminder_sent": True})
+        reminded = promises.filtered(
+            lambda promise: reminders.promise_reminder_due(promise.date, today, False)
+            and promise.debtor_id.reminder_partner_id
+        )
+        mails = self._send_reminders(
+            template, [(promise, promise.debtor_id) for promise in reminded]
+        )
+        system_env(reminded).write({"reminder_sent": True})
         return mails
 
     @api.model
-    def _queue_reminder(self, template, record, debtor):
-        """Queue ``template`` for ``record``, to the debtor's accountant."""
-        recipient = self.env["collection.handler"]._recipient(debtor, "accountant")
-        if not recipient:
-            return self.env["mail.mail"]
-        mail_id = template.with_context(lang=recipient.lang).send_mail(
-            record.id,
-            email_layout_xmlid="collections_addon.mail_layout_collections",
-            email_values={"recipient_ids": [Command.set(recipient.ids)]},
-        )
-        return self.env["mail.mail"].sudo().browse(mail_id)
+    def _send_reminders(self, template, items):
+        """Queue ``template`` for each ``(record, debtor)`` of ``items``, to
+        the debtor's accountant, through the run's mail sender: one rendering
+        per template and language.
+
+        :return: the mails queued
+        """
+        specs = []
+        for record, debtor in items:
+            recipient = debtor.reminder_partner_id
+            specs.append(
+                MailSpec(
+                    template=template,
+                    lang=recipient.lang or debtor.partner_id.lang,
+                    res_id=record.id,
+                    recipient_ids=recipient.ids,
+                )
+            )
+        return self.env["collection.handler"]._send_mails(specs)
 
     # === PLANS === #
     @api.model
@@ -215,7 +243,7 @@ class CollectionCommitments(models.AbstractModel):
         Plan = self.env["collection.plan"]
         plans = Plan.search([("company_id", "=", company.id), ("state", "=", "active")])
         reached = {"done": Plan, "defaulted": Plan}
-        mails = self.env["mail.mail"]
+        reminded = []
         grace = company.collection_plan_grace_days
         for plan in plans:
             self._allocate(plan, today)
@@ -231,7 +259,15 @@ class CollectionCommitments(models.AbstractModel):
                 self._default(plan, today)
                 reached["defaulted"] |= plan
             else:
-                mails |= self._remind_installments(plan, today, company)
+                reminded += self._installments_to_remind(plan, today, company)
+        template = self.env.ref(
+            "collections_addon.mail_template_collection_installment"
+        )
+        mails = self._send_reminders(
+            template, [(line, line.plan_id.debtor_id) for line, _kind in reminded]
+        )
+        for line, kind in reminded:
+            system_env(line).write({kind: True})
         return reached, mails
 
     @api.model
@@ -291,12 +327,16 @@ class CollectionCommitments(models.AbstractModel):
         )
 
     @api.model
-    def _remind_installments(self, plan, today, company):
-        """An e-mail before each installment falls due, and one when it is late."""
-        template = self.env.ref(
-            "collections_addon.mail_template_collection_installment"
-        )
-        mails = self.env["mail.mail"]
+    def _installments_to_remind(self, plan, today, company):
+        """The installments of ``plan`` to remind today: before each falls
+        due, and once when it is late (none when the debtor has no usable
+        address).
+
+        :return: list of ``(line, "reminded_before" or "reminded_late")``
+        """
+        if not plan.debtor_id.reminder_partner_id:
+            return []
+        due = []
         for line in plan.line_ids:
             kind = reminders.installment_reminder(
                 line.state,
@@ -306,11 +346,6 @@ class CollectionCommitments(models.AbstractModel):
                 line.reminded_before,
                 line.reminded_late,
             )
-            if not kind:
-                continue
-            mail = self._queue_reminder(template, line, plan.debtor_id)
-            if not mail:
-                break
-            mails |= mail
-            system_env(line).write({kind: True})
-        return mails
+            if kind:
+                due.append((line, kind))
+        return due

@@ -25,48 +25,86 @@ REPORT_STATEMENT = "collections_addon.action_report_collection_statement"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A letter lists this many items at most, the oldest first; the rest is one row.
 LETTER_MAX_LINES = 200
-# The run's levels of a letter batch, by debtor id (honoured in a service
-# environment only: a caller's context cannot choose what a letter says).
-_BATCH_LEVELS = "collection_batch_levels"
 
 
 class CollectionDocument(models.AbstractModel):
-    """What letters, statements and hand-over packs print, and their files.
+    """What letters, statements, agreements and hand-over packs print, and
+    their files.
 
-    Figures come from the open receivable items of the debtor; the lib makes
-    the totals (interest, fee, what is summed up). Called by the report
-    templates, the mail templates and the escalation handlers.
+    Figures come from the open receivable items of the debtors, read in one
+    query per company for all the documents of a print; the lib makes the
+    totals (interest, fee, what is summed up). The reports receive these
+    values through their ``_get_report_values`` (the run passes the levels it
+    prints and its day in ``data``); no template calls a service.
     """
 
     _name = "collection.document"
     _description = "Collections: Letters and Documents"
 
+    # === LETTERS AND STATEMENTS === #
     @api.model
-    def _letter_data(self, debtor, level, overdue_only=True, all_lines=False):
-        """Everything a letter or statement prints, in company currency.
+    def _letter_values(
+        self,
+        debtors,
+        levels=None,
+        today=None,
+        overdue_only=True,
+        all_lines=False,
+        open_sql=None,
+    ):
+        """Everything the letters or statements of ``debtors`` print.
+
+        :param levels: ``{debtor_id: level}`` the letters speak for (the
+            run's, before it writes them); default: each debtor's level
+        :param today: the day of the documents (default: each company's)
+        :param overdue_only: letters (overdue items, fee) rather than
+            statements (every open item, no fee)
+        :param all_lines: list every item (the hand-over pack), none summed up
+        :param open_sql: the run's condition of an open line (one company)
+        :return: ``{debtor_id: values}``; see :meth:`_document_values`
+        """
+        check_group(self.env, USER, self.env._("Letters and statements"))
+        items = self.env["collection.receivable"]._open_items(debtors, open_sql)
+        reminded = self._reminder_dates(debtors) if overdue_only else {}
+        levels = levels or {}
+        return {
+            debtor.id: self._document_values(
+                debtor,
+                levels.get(debtor.id) or debtor.level_id,
+                today or debtor.company_id._collection_today(),
+                items[debtor.id],
+                reminded.get(debtor.id, []),
+                overdue_only,
+                all_lines,
+            )
+            for debtor in debtors
+        }
+
+    @api.model
+    def _document_values(
+        self, debtor, level, today, rows, reminded_on, overdue_only, all_lines
+    ):
+        """What one letter or statement prints, in company currency.
 
         :param level: the level the letter speaks for (its fee and policy)
-        :param overdue_only: a letter (overdue items, fee) rather than a
-            statement (every open item, no fee)
-        :param all_lines: list every item (the hand-over pack), none summed up
+        :param rows: the debtor's open items (``collection.receivable._open_items``)
+        :param reminded_on: the days a reminder went out in the episode
         :return: dict with ``lines`` (dicts: name, date, date_due, days,
             residual, interest in company currency; ``amount`` and
             ``line_currency``: the residual in the invoice's own currency),
-            ``currency_totals`` (``(currency, amount)`` per invoice currency,
-            only when one differs from the company's), ``more_count``,
-            ``more_amount``, ``fee``, ``total``, ``total_words``, ``deadline``,
-            ``level``, ``currency``, ``lang``, ``fmt`` (``fmt(amount,
-            currency)``: the amount as the partner's language writes it) and
-            ``fmt_date`` (``fmt_date(date)``, the same for a date)
+            ``credits``, ``currency_totals`` (``(currency, amount)`` per invoice
+            currency, only when one differs from the company's),
+            ``more_count``, ``more_amount``, ``fee``, ``total``,
+            ``total_words``, ``residual_words``, ``deadline``, ``level``,
+            ``currency``, ``lang``, ``addressee`` (the contact the document
+            is addressed to), ``reference``, ``today``, ``fmt``
+            (``fmt(amount, currency)``: the amount as the partner's language
+            writes it) and ``fmt_date`` (``fmt_date(date)``, the same for a
+            date)
         """
-        check_group(self.env, USER, self.env._("Letters and statements"))
-        today = debtor.company_id._collection_today()
         company = debtor.company_id
         currency = company.currency_id
-        items = {
-            row["id"]: row
-            for row in self.env["collection.receivable"]._open_items(debtor)
-        }
+        items = {row["id"]: row for row in rows}
         letter_items = [
             letter.LetterItem(
                 key, row["date_maturity"], Decimal(str(row["amount_residual"]))
@@ -138,7 +176,7 @@ class CollectionDocument(models.AbstractModel):
             "overdue_total": float(totals.overdue_total),
             "credit_total": float(totals.credit_total),
             "collectible": float(totals.collectible),
-            "reminded_on": self._reminder_dates(debtor),
+            "reminded_on": reminded_on,
             "more_count": totals.more_count,
             "more_amount": float(totals.more_amount),
             "residual_total": float(totals.residual_total),
@@ -146,6 +184,9 @@ class CollectionDocument(models.AbstractModel):
             "fee": float(totals.fee),
             "total": float(totals.total),
             "total_words": self._amount_in_words(currency, float(totals.total), lang),
+            "residual_words": self._amount_in_words(
+                currency, float(totals.residual_total), lang
+            ),
             "deadline": fields.Date.add(
                 today, days=company.collection_payment_deadline_days
             ),
@@ -153,6 +194,12 @@ class CollectionDocument(models.AbstractModel):
             "currency": currency,
             "currency_totals": currency_totals,
             "lang": lang,
+            "addressee": debtor.partner_id._collection_contact(
+                "decision_maker" if overdue_only else "accountant"
+            ),
+            "reference": batch.reference(
+                "letter" if overdue_only else "statement", debtor.id, today
+            ),
             "fmt": partial(
                 self._format_amount,
                 lang=lang,
@@ -161,6 +208,35 @@ class CollectionDocument(models.AbstractModel):
             "fmt_date": self._date_formatter(lang),
             "today": today,
         }
+
+    @api.model
+    def _mail_values(self, debtor):
+        """What the reminder mail lists: the debtor's open items, as a
+        statement prints them, read from ``debtor.open_line_ids`` (computed
+        for every debtor the template renders together)."""
+        rows = [
+            {
+                "id": line.id,
+                "move_id": line.move_id.id,
+                "name": line.move_id.name,
+                "date": line.move_id.invoice_date or line.date,
+                "date_maturity": line.date_maturity,
+                "amount_residual": line.amount_residual,
+                "amount_residual_currency": line.amount_residual_currency,
+                "currency": line.currency_id.name,
+                "currency_id": line.currency_id.id,
+            }
+            for line in debtor.open_line_ids
+        ]
+        return self._document_values(
+            debtor,
+            debtor.level_id,
+            debtor.company_id._collection_today(),
+            rows,
+            [],
+            False,
+            False,
+        )
 
     @api.model
     def _currencies(self, rows):
@@ -178,22 +254,15 @@ class CollectionDocument(models.AbstractModel):
         return float(row["amount_residual_currency"] or 0.0)
 
     @api.model
-    def _reminder_dates(self, debtor):
-        """Days a reminder (e-mail, call, letter) went out in the current
-        episode: a letter says "despite our reminders" only when there were.
+    def _reminder_dates(self, debtors):
+        """Days a reminder (e-mail, call, letter) went out in each debtor's
+        current episode: a letter says "despite our reminders" only when
+        there were. One query for all the debtors.
 
-        A run slice reads them for all its debtors at once.
+        :return: ``{debtor_id: [date, ...]}``
         """
-        batch = self.env["collection.handler"]._batch()
-        debtors = debtor
-        if batch is not None and debtor.id in batch.debtor_ids:
-            if "reminded" in batch.memo:
-                return batch.memo["reminded"].get(debtor.id, [])
-            debtors = debtor.browse(batch.debtor_ids)
-        episode = [("episode", "=", debtor.episode)] if debtors == debtor else []
         contacts = self.env["collection.contact"].search(
             [
-                *episode,
                 ("debtor_id", "in", debtors.ids),
                 ("is_automatic", "=", True),
                 ("state", "in", ("sent", "done", "pending")),
@@ -205,10 +274,7 @@ class CollectionDocument(models.AbstractModel):
         for contact in contacts:
             if contact.episode == contact.debtor_id.episode:
                 dates[contact.debtor_id.id].add(contact.date.date())
-        reminded = {key: sorted(days) for key, days in dates.items()}
-        if debtors != debtor:
-            batch.memo["reminded"] = reminded
-        return reminded.get(debtor.id, [])
+        return {key: sorted(days) for key, days in dates.items()}
 
     @api.model
     def _amount_in_words(self, currency, amount, lang):
@@ -292,37 +358,46 @@ class CollectionDocument(models.AbstractModel):
                 return Markup(plan.with_context(lang=lang)._default_terms())
         return terms
 
+    # === AGREEMENTS === #
     @api.model
-    def _reference(self, kind, record, day):
-        """The reference a document prints on its first page (see lib.batch)."""
-        return batch.reference(kind, record.id, day)
+    def _agreement_values(self, plan):
+        """What the installment agreement of ``plan`` prints, in the
+        partner's language: dated the day the agreement is made (approved,
+        else printed), not the day its schedule starts."""
+        lang = plan.partner_id.lang or self.env.lang or "en_US"
+        day = plan.date_approved or plan.company_id._collection_today()
+        fmt = partial(
+            self._format_amount, lang=lang, number_format=self._number_format(lang)
+        )
+        return {
+            "lang": lang,
+            "addressee": plan.partner_id._collection_contact("decision_maker"),
+            "date": day,
+            "reference": batch.reference("agreement", plan.id, day),
+            "fmt": fmt,
+            "fmt_date": self._date_formatter(lang),
+            "terms": self._plan_terms(plan, lang),
+            "total_words": self._amount_in_words(
+                plan.currency_id, plan.amount_to_schedule, lang
+            ),
+            "invoices": plan.invoice_ids - plan.fee_invoice_id,
+        }
 
     @api.model
-    def _printed_level(self, debtor):
-        """The level a letter speaks for: the debtor's, or, in a run's batch
-        rendered before the levels are written, the level being taken."""
-        levels = self.env.context.get(_BATCH_LEVELS) if is_system(self.env) else None
-        level_id = (levels or {}).get(debtor.id)
-        if level_id:
-            return self.env["collection.level"].browse(level_id)
-        return debtor.level_id
-
-    @api.model
-    def _letter_pdfs(self, debtors, levels):
+    def _letter_pdfs(self, debtors, levels, today):
         """The letters of many debtors, rendered in one wkhtmltopdf process.
 
-        :param levels: ``{debtor_id: level_id}``, the levels the run is about
-            to take (the debtors' own level is written when they are taken)
+        :param levels: ``{debtor_id: level_id}``, the levels the run takes
+            (written on the debtors when each is taken)
+        :param today: the run's day
         :return: ``{debtor_id: (content, "pdf" or "html")}``
         """
-        report = system_env(self.env["ir.actions.report"].sudo()).with_context(
-            **{_BATCH_LEVELS: levels}
-        )
-        self.env["collection.receivable"]._prefetch_open_items(debtors)
-        return self._render_batch(report, REPORT_LETTER, "letter", debtors)
+        report = system_env(self.env["ir.actions.report"].sudo())
+        data = {"levels": levels, "today": fields.Date.to_string(today)}
+        return self._render_batch(report, REPORT_LETTER, "letter", debtors, data)
 
     @api.model
-    def _render_batch(self, report, report_ref, kind, records):
+    def _render_batch(self, report, report_ref, kind, records, data=None):
         """Render ``records`` in one process and cut the PDF per record.
 
         Each document starts on a new page with a mark; the pages are told
@@ -334,11 +409,13 @@ class CollectionDocument(models.AbstractModel):
         :return: ``{record_id: (content, "pdf" or "html")}``
         """
         if len(records) == 1:
-            return {records.id: report._render_qweb_pdf(report_ref, records.ids)}
+            return {records.id: report._render_qweb_pdf(report_ref, records.ids, data)}
         # Odoo's streams, before it merges them into the one PDF it returns:
         # a batch of one page per record is already cut (page by page), and
         # the merge and a second cut are spared.
-        streams, content_type = report._pre_render_qweb_pdf(report_ref, records.ids)
+        streams, content_type = report._pre_render_qweb_pdf(
+            report_ref, records.ids, data
+        )
         ranges = None
         if content_type == "pdf":
             if all((streams.get(rid) or {}).get("stream") for rid in records.ids):
@@ -362,7 +439,7 @@ class CollectionDocument(models.AbstractModel):
                 )
         if ranges is None:
             return {
-                record.id: report._render_qweb_pdf(report_ref, record.ids)
+                record.id: report._render_qweb_pdf(report_ref, record.ids, data)
                 for record in records
             }
         result = {}
@@ -387,20 +464,21 @@ class CollectionDocument(models.AbstractModel):
         return b"\n".join(stream.get_object().get_data() for stream in streams)
 
     @api.model
-    def _letter_attachment(self, debtor, level, rendered=None):
+    def _letter_attachment(self, debtor, level, today, rendered=None):
         """Attach the letter of ``level`` to the debtor.
 
         :param rendered: ``(content, type)`` already rendered in the run's
-            batch; else it is rendered now. The debtor's level is already
-            ``level`` (the engine sets it before acting), so the report reads
-            it from the record.
+            batch; else it is rendered now, for ``level`` and ``today``
         """
-        content, kind = rendered or self._letter_pdfs(debtor, {})[debtor.id]
+        content, kind = (
+            rendered
+            or self._letter_pdfs(debtor, {debtor.id: level.id}, today)[debtor.id]
+        )
         name = self.env._(
             "%(level)s - %(debtor)s - %(date)s.%(ext)s",
             level=level.name,
             debtor=debtor.name,
-            date=debtor.company_id._collection_today(),
+            date=today,
             ext=kind,
         )
         return self.env["ir.attachment"].create(
@@ -414,12 +492,16 @@ class CollectionDocument(models.AbstractModel):
         )
 
     @api.model
-    def _handover_attachment(self, debtor):
+    def _handover_attachment(self, debtor, level, today):
         """The hand-over pack: open invoices and the whole contact history (XLSX)."""
         _ = self.env._
-        data = self._letter_data(
-            debtor, debtor.level_id, overdue_only=False, all_lines=True
-        )
+        data = self._letter_values(
+            debtor,
+            {debtor.id: level},
+            today,
+            overdue_only=False,
+            all_lines=True,
+        )[debtor.id]
         items = [
             (
                 line["name"],
@@ -483,18 +565,38 @@ class CollectionDocument(models.AbstractModel):
 
 
 class ReportCollectionLetter(models.AbstractModel):
-    """The demand letter: refused to Viewers (it lists the open items)."""
+    """The demand letter: refused to Viewers (it lists the open items).
+
+    Its values come from ``collection.document``; the escalation run passes
+    the levels it takes and its day in ``data``, honoured from the run's own
+    environment only: a person printing from the web client (whose ``data``
+    is theirs to choose) gets the debtor's level and today.
+    """
 
     _name = "report.collections_addon.report_collection_letter"
     _description = "Collections: Demand Letter Report"
 
+    # A letter (overdue items, interest, fee) rather than a statement.
+    _overdue_only = True
+
     @api.model
     def _get_report_values(self, docids, data=None):
         check_group(self.env, USER, self.env._("Printing a demand letter"))
+        debtors = self.env["collection.debtor"].browse(docids)
+        levels, today = {}, None
+        if data and is_system(self.env):
+            levels = {
+                int(debtor_id): self.env["collection.level"].browse(level_id)
+                for debtor_id, level_id in (data.get("levels") or {}).items()
+            }
+            today = fields.Date.to_date(data.get("today"))
         return {
             "doc_ids": docids,
             "doc_model": "collection.debtor",
-            "docs": self.env["collection.debtor"].browse(docids),
+            "docs": debtors,
+            "letters": self.env["collection.document"]._letter_values(
+                debtors, levels, today, overdue_only=self._overdue_only
+            ),
         }
 
 
@@ -504,3 +606,26 @@ class ReportCollectionStatement(models.AbstractModel):
     _name = "report.collections_addon.report_collection_statement"
     _inherit = "report.collections_addon.report_collection_letter"
     _description = "Collections: Statement Report"
+
+    _overdue_only = False
+
+
+class ReportCollectionPlan(models.AbstractModel):
+    """The installment agreement: its figures and terms in the partner's
+    language, dated the day it is printed."""
+
+    _name = "report.collections_addon.report_collection_plan"
+    _description = "Collections: Installment Agreement Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        plans = self.env["collection.plan"].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": "collection.plan",
+            "docs": plans,
+            "agreements": {
+                plan.id: self.env["collection.document"]._agreement_values(plan)
+                for plan in plans
+            },
+        }

@@ -1,8 +1,8 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import dataclasses
 import logging
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,8 +15,7 @@ from odoo.tools import SQL
 from ..lib import dunning
 from ..lib import policy as policy_rules
 from .collection_guard import system_env
-from .collection_handler import BATCH_KEY, ActionBatch
-from .collection_handler_letter import LETTER_ACTIONS
+from .collection_handler import ActionBatch
 
 _logger = logging.getLogger(__name__)
 
@@ -26,12 +25,78 @@ BIG_DEBTOR_LINES = 1000
 # pg_try_advisory_xact_lock(key1, key2): key1 names the lock family, key2 the company.
 RUN_LOCK_KEY = 48151623
 CONCURRENT_ERRORS = (LockNotAvailable, SerializationFailure)
-COMMITMENT_COUNTS = {
-    "promise_kept_count": "kept",
-    "promise_broken_count": "broken",
-    "plan_done_count": "done",
-    "plan_defaulted_count": "defaulted",
-}
+
+
+@dataclass
+class RunStats:
+    """What a run did for one company: the fields of its ``collection.run``
+    log, and ``state``: ``done``, or ``partial`` when due debtors are left
+    for the next slice."""
+
+    company_id: int
+    date: object
+    trigger: str
+    state: str = "done"
+    debtor_due_count: int = 0
+    action_count: int = 0
+    failure_count: int = 0
+    skipped_count: int = 0
+    retried_count: int = 0
+    concurrent_count: int = 0
+    episode_closed_count: int = 0
+    promise_kept_count: int = 0
+    promise_broken_count: int = 0
+    plan_done_count: int = 0
+    plan_defaulted_count: int = 0
+
+    def log_values(self):
+        """The values of the run's log record."""
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class SliceResult:
+    """What acting on a slice did: how many of its debtors were processed,
+    the counts, the log lines of failures and the mails queued."""
+
+    processed: int = 0
+    action_count: int = 0
+    failure_count: int = 0
+    skipped_count: int = 0
+    retried_count: int = 0
+    concurrent_count: int = 0
+    log: list = dataclasses.field(default_factory=list)
+    mails: object = None
+
+    COUNTS = (
+        "action_count",
+        "failure_count",
+        "skipped_count",
+        "retried_count",
+        "concurrent_count",
+    )
+
+    def add(self, other):
+        """Count ``other`` (a debtor's own slice) in this one."""
+        for name in self.COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.log += other.log
+        self.mails |= other.mails
+
+
+@dataclass(slots=True)
+class Decision:
+    """A level decided for one debtor, with what the action needs."""
+
+    level: dunning.Level
+    skipped: tuple
+    level_record: object
+    policy: object
+    days: int
+    amount: Decimal
+    line_count: int
+    taken: frozenset
+    demand: str
 
 
 class CollectionEscalation(models.AbstractModel):
@@ -40,7 +105,8 @@ class CollectionEscalation(models.AbstractModel):
     Called by the scheduled run (one company slice per call), by "Run now"
     (which enqueues the same cron) and by the tests, always through
     :meth:`_run_company`. A path goes one way: this service → ``lib.dunning``
-    → one ``collection.handler.<action>`` per debtor → records.
+    → one ``collection.handler.<action>`` per debtor → records. The slice's
+    :class:`ActionBatch` is an argument from here down.
     """
 
     _name = "collection.escalation"
@@ -59,7 +125,7 @@ class CollectionEscalation(models.AbstractModel):
         and is marked done with its last slice.
         """
         companies = self.env["res.company"].search([], order="id")
-        Run = self.env["collection.run"].sudo()._collection_system()
+        Run = system_env(self.env["collection.run"].sudo())
         for company in companies:
             today = company._collection_today()
             request = Run.search(
@@ -84,17 +150,17 @@ class CollectionEscalation(models.AbstractModel):
                 company, limit=batch_size, trigger=trigger, time_budget=time_budget
             )
             # A slice that only failed makes no progress: stop until the next run.
-            if stats["state"] == "partial" and stats["action_count"]:
-                done = stats["action_count"] + stats["failure_count"]
+            if stats.state == "partial" and stats.action_count:
+                done = stats.action_count + stats.failure_count
                 self.env["ir.cron"]._notify_progress(
-                    done=done, remaining=max(stats["debtor_due_count"] - done, 1)
+                    done=done, remaining=max(stats.debtor_due_count - done, 1)
                 )
                 return
             request.write({"state": "done", "date_end": fields.Datetime.now()})
         _logger.info("Collections run done for %d companies", len(companies))
         self.env["ir.cron"]._notify_progress(done=len(companies), remaining=0)
 
-    # === BUSINESS / HOOKS === #
+    # === THE RUN OF A COMPANY === #
     @api.model
     def _acquire_lock(self, company):
         """Refuse a second run of the same company while one holds the lock."""
@@ -118,18 +184,20 @@ class CollectionEscalation(models.AbstractModel):
         now", the tests), so new debt is seen at once (only changes are
         written).
 
-        :return: the commitments' outcome, see ``collection.commitments``
+        :return: the follow-up of promises and plans
+            (``collection.commitments.FollowUp``), or ``None`` when it already
+            ran today
         """
         if force or company.collection_refresh_date != today:
             self.env["collection.ledger"]._refresh_company(company, today=today)
             company._collection_mark_day("collection_refresh_date", today)
-        commitments = {}
         if force or company.collection_commitments_date != today:
-            commitments = self.env["collection.commitments"]._follow_company(
+            follow_up = self.env["collection.commitments"]._follow_company(
                 company, today
             )
             company._collection_mark_day("collection_commitments_date", today)
-        return commitments
+            return follow_up
+        return None
 
     @api.model
     def _run_company(
@@ -144,211 +212,63 @@ class CollectionEscalation(models.AbstractModel):
         """Escalate the due debtors of one company.
 
         Phases: the day's preparation (:meth:`_prepare_day`), episodes closed,
-        due levels decided set-based, actions taken one debtor at a time under
-        a savepoint. Mails are only queued: Odoo's mail queue sends them after
-        the commit, and no commit happens inside a slice.
+        due levels decided set-based, actions taken by slice
+        (:meth:`_act_batched`). Mails are only queued: Odoo's mail queue sends
+        them after the commit, and no commit happens inside a slice.
 
         :param limit: act on at most this many debtors (a cron slice)
         :param time_budget: stop acting after this many seconds (a cron slice)
         :param act: ``False`` prepares the day only: the scheduled run's first
             slice of each company
-        :return: ``(run, stats)``; ``run`` is empty when nothing was due
+        :return: ``(run, stats)``: the run's log (empty when nothing was due)
+            and its :class:`RunStats`
         """
         started = time.monotonic()
         self = self.with_company(company)
         today = today or company._collection_today()
         self._acquire_lock(company)
-        commitments = self._prepare_day(company, today, force=trigger == "manual")
+        follow_up = self._prepare_day(company, today, force=trigger == "manual")
         open_sql = self.env["collection.receivable"]._open_sql(company)
         policies = self._policies(company)
-        stats = {
-            key: len(commitments.get(state, ()))
-            for key, state in COMMITMENT_COUNTS.items()
-        }
-        stats.update(
-            company_id=company.id,
-            date=today,
-            trigger=trigger,
-            episode_closed_count=self._close_episodes(
-                company, today, open_sql, policies
-            ),
-            action_count=0,
-            failure_count=0,
-            skipped_count=0,
-            retried_count=0,
-            concurrent_count=0,
+        stats = RunStats(company_id=company.id, date=today, trigger=trigger)
+        if follow_up:
+            stats.promise_kept_count = len(follow_up.kept)
+            stats.promise_broken_count = len(follow_up.broken)
+            stats.plan_done_count = len(follow_up.done)
+            stats.plan_defaulted_count = len(follow_up.defaulted)
+        stats.episode_closed_count = self._close_episodes(
+            company, today, open_sql, policies
         )
         decisions = self._decide(company, today, open_sql, policies) if act else []
-        stats["debtor_due_count"] = len(decisions)
+        stats.debtor_due_count = len(decisions)
         todo = decisions[:limit] if limit else decisions
-        mails = commitments.get("mails", self.env["mail.mail"])
-        slice_ = self._act_batched(todo, today, open_sql, started, time_budget)
-        processed, counts, log, acted_mails = slice_
-        stats.update({key: stats[key] + value for key, value in counts.items()})
-        mails |= acted_mails
+        result = self._act_batched(company, todo, today, open_sql, started, time_budget)
+        for name in SliceResult.COUNTS:
+            setattr(stats, name, getattr(result, name))
+        mails = result.mails | (follow_up.mails if follow_up else result.mails)
         if mails:
             # Sent by Odoo's mail queue once this transaction is committed.
             self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
-        stats["state"] = "partial" if processed < len(decisions) or not act else "done"
-        counted = ("episode_closed_count", *COMMITMENT_COUNTS)
-        if not (decisions or any(stats[key] for key in counted)):
+        partial = result.processed < len(decisions) or not act
+        stats.state = "partial" if partial else "done"
+        if not (
+            decisions
+            or stats.episode_closed_count
+            or stats.promise_kept_count
+            or stats.promise_broken_count
+            or stats.plan_done_count
+            or stats.plan_defaulted_count
+        ):
             # Nothing was due: a same-day re-run writes nothing, not even a log.
             return self.env["collection.run"], stats
         run = system_env(self.env["collection.run"].sudo()).create(
-            dict(stats, date_end=fields.Datetime.now(), log="\n".join(log) or False)
+            dict(
+                stats.log_values(),
+                date_end=fields.Datetime.now(),
+                log="\n".join(result.log) or False,
+            )
         )
         return run.with_env(self.env), stats
-
-    @api.model
-    def _act_batched(self, todo, today, open_sql, started=None, time_budget=None):
-        """Act on ``todo`` with one :class:`ActionBatch`; should the batch
-        fail, roll it back and act on the same debtors one by one.
-
-        :return: see :meth:`_act_slice`
-        """
-        if not todo:
-            return self._act_slice(todo, today, open_sql)
-        Handler = self.env["collection.handler"]
-        debtors = self.env["collection.debtor"].browse([d for d, _x in todo])
-        batch = ActionBatch(
-            debtor_ids=debtors.ids,
-            failed=Handler._failed_contacts(debtors),
-        )
-        attempt = None
-        try:
-            with self.env.cr.savepoint():
-                attempt = self.with_context(**{BATCH_KEY: batch})._act_slice(
-                    todo, today, open_sql, started, time_budget
-                )
-                mails = Handler._flush(batch)
-            slice_ = (*attempt[:3], attempt[3] | mails)
-        except Exception as error:  # noqa: BLE001 - then debtor by debtor
-            _logger.warning(
-                "Collections: a batch of %s debtors failed (%s); acting on them"
-                " one by one",
-                len(todo),
-                error,
-            )
-            self.env.invalidate_all()
-            if attempt:  # the same debtors again, no more
-                slice_ = self._act_slice(todo[: attempt[0]], today, open_sql)
-            else:
-                slice_ = self._act_slice(todo, today, open_sql, started, time_budget)
-        return slice_
-
-    @api.model
-    def _act_slice(self, todo, today, open_sql, started=None, time_budget=None):
-        """Act on the decided debtors of ``todo``.
-
-        With an :class:`ActionBatch` in the context the debtors are locked
-        together and the handlers collect their records for one create at the
-        end of the slice; any failure fails the whole batch. Without (the
-        fallback when a batch failed), each debtor acts under a savepoint of
-        its own and the handlers create their records at once: a failure is
-        counted and logged, and the run goes on.
-
-        :return: ``(processed, counts, log, mails)``
-        """
-        counts = dict.fromkeys(
-            (
-                "action_count",
-                "failure_count",
-                "skipped_count",
-                "retried_count",
-                "concurrent_count",
-            ),
-            0,
-        )
-        log, processed, letters = [], 0, {}
-        mails = self.env["mail.mail"]
-        batch = self.env["collection.handler"]._batch()
-        if batch:
-            self._lock_slice(todo, today, open_sql, batch)
-        Debtor = self.env["collection.debtor"]
-        # Debtors of the slice are read together, not one query each.
-        prefetch = [debtor_id for debtor_id, _decision in todo]
-        for position, (debtor_id, decision) in enumerate(todo):
-            if (
-                processed
-                and time_budget
-                and (
-                    time.monotonic() - started > time_budget
-                    or decision.line_count > BIG_DEBTOR_LINES
-                )
-            ):
-                break
-            processed += 1
-            debtor = Debtor.browse(debtor_id).with_prefetch(prefetch)
-            if (
-                decision.level_record.action in LETTER_ACTIONS
-                and debtor_id not in letters
-            ):
-                letters = self.env["collection.handler.letter"]._render_batch(
-                    todo[position:], BIG_DEBTOR_LINES if time_budget else None
-                )
-            try:
-                # In a batch, no savepoint per debtor: a failure fails the
-                # batch, which is redone debtor by debtor (_act_batched).
-                with nullcontext() if batch else self.env.cr.savepoint():
-                    result = self._act(
-                        debtor, decision, today, open_sql, letters.get(debtor_id)
-                    )
-            except CONCURRENT_ERRORS:
-                if batch:
-                    raise
-                # Paid or edited concurrently: decided again by the next run.
-                counts["concurrent_count"] += 1
-                continue
-            except Exception as error:  # noqa: BLE001 - one debtor never stops a run
-                if batch:
-                    raise
-                _logger.warning(
-                    "Collections: %s failed: %s", debtor.display_name, error
-                )
-                counts["failure_count"] += 1
-                log.append(f"{debtor.display_name}: {error}")
-                debtor.message_post(
-                    body=self.env._(
-                        "Collections run: %(level)s could not be taken: %(error)s",
-                        level=decision.level_record.name,
-                        error=str(error),
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-                continue
-            if result is None:
-                continue
-            counts["action_count"] += 1
-            counts["skipped_count"] += len(decision.skipped)
-            counts["retried_count"] += int(result.get("retried", False))
-            mails |= result.get("mail") or mails
-        return processed, counts, log, mails
-
-    @api.model
-    def _lock_slice(self, todo, today, open_sql, batch):
-        """Lock the debtors of a batched slice and their eligible lines, and
-        read those lines again: two queries for the slice instead of two per
-        debtor (see :meth:`_act`). A debtor or a line locked elsewhere fails
-        the batch, which is then redone debtor by debtor.
-
-        Debtors of more than :data:`BIG_DEBTOR_LINES` open lines are left to
-        :meth:`_act`: their action is a slice of its own.
-        """
-        by_window = {}
-        for debtor_id, decision in todo:
-            if decision.line_count <= BIG_DEBTOR_LINES:
-                window = self._window(decision.policy)
-                by_window.setdefault(window, []).append(debtor_id)
-        Receivable = self.env["collection.receivable"]
-        fresh = {}
-        for window, debtor_ids in by_window.items():
-            fresh.update(
-                Receivable._lock_eligible(
-                    self.env.company, today, window, open_sql, debtor_ids
-                )
-            )
-        batch.locked = frozenset(d for ids in by_window.values() for d in ids)
-        batch.fresh = fresh
 
     @api.model
     def _policies(self, company):
@@ -359,6 +279,69 @@ class CollectionEscalation(models.AbstractModel):
         """Days before the due date of the earliest pre-due reminder (>= 0)."""
         return dunning.pre_due_window(policies.level_ids.mapped("days"))
 
+    # === EPISODES === #
+    @api.model
+    def _close_episodes(self, company, today, open_sql, policies=None):
+        """End the episode of the escalated debtors who owe nothing any more.
+
+        What a debtor owes by its episode's horizon is read with the one rule
+        of what is owed (``collection.receivable._owed_sql``: credits netted,
+        disputed invoices out; a plan, a promise or a hold pause escalation
+        but settle nothing); ``lib.dunning`` decides whether the episode is
+        over (the horizon never goes backwards with the clock); one UPDATE
+        closes them.
+        """
+        if policies is None:
+            policies = self._policies(company)
+        window = self._window(policies)
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT d.id, d.last_action_date
+                  FROM collection_debtor d
+                 WHERE d.company_id = %s AND d.level_id IS NOT NULL
+                """,
+                company.id,
+            )
+        )
+        if not rows:
+            return 0
+        horizons = {
+            debtor_id: dunning.episode_horizon(today, last, window)
+            for debtor_id, last in rows
+        }
+        owed = {
+            row["debtor_id"]: Decimal(str(row["amount"]))
+            for row in self.env.execute_query_dict(
+                self.env["collection.receivable"]._owed_sql(
+                    company, today, open_sql, horizons, pauses=False, count_only=True
+                )
+            )
+        }
+        closed = [
+            debtor_id
+            for debtor_id in horizons
+            if dunning.episode_closed(owed.get(debtor_id, Decimal(0)))
+        ]
+        if closed:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE collection_debtor
+                       SET episode = episode + 1, level_id = NULL, stage = 'normal',
+                           write_date = NOW() AT TIME ZONE 'UTC'
+                     WHERE id IN %s
+                    """,
+                    tuple(closed),
+                )
+            )
+            self.env["collection.debtor"].invalidate_model(
+                ["episode", "level_id", "stage", "write_date"]
+            )
+        return len(closed)
+
+    # === DECISION === #
     @api.model
     def _decide(self, company, today, open_sql, policies=None):
         """Set-based: the level due now for each debtor, with no query per debtor.
@@ -374,11 +357,11 @@ class CollectionEscalation(models.AbstractModel):
             return []
         ladders = {policy.id: policy._as_levels() for policy in policies}
         rules = policies._as_rules()
-        window = self._window(policies)
+        horizon = fields.Date.add(today, days=self._window(policies))
         self.env.flush_all()
         rows = self.env.execute_query_dict(
-            self.env["collection.receivable"]._eligible_lines_sql(
-                company, today, window, open_sql, count_only=True
+            self.env["collection.receivable"]._owed_sql(
+                company, today, open_sql, horizon, count_only=True
             )
         )
         if not rows:
@@ -436,105 +419,198 @@ class CollectionEscalation(models.AbstractModel):
             or demand == dunning.DEMAND_PASSED
         )
 
+    # === ACTIONS === #
     @api.model
-    def _close_episodes(self, company, today, open_sql, policies=None):
-        """End the episode of debtors whose escalated debt is paid.
+    def _new_batch(self, company, todo, today, open_sql):
+        """The :class:`ActionBatch` of the debtors of ``todo``."""
+        debtors = self.env["collection.debtor"].browse([d for d, _x in todo])
+        return ActionBatch(
+            company,
+            today,
+            open_sql,
+            debtor_ids=debtors.ids,
+            failed=self.env["collection.handler"]._failed_contacts(debtors),
+        )
 
-        One grouped query gives, per escalated debtor, the open debit due by
-        its horizon; ``lib.dunning`` decides whether the episode is over (the
-        horizon never goes backwards with the clock); one UPDATE closes them.
+    @api.model
+    def _act_batched(
+        self, company, todo, today, open_sql, started=None, time_budget=None
+    ):
+        """Act on ``todo`` with one :class:`ActionBatch`, created together at
+        its end; should anything fail, roll the slice back and act on the same
+        debtors one by one (:meth:`_act_one_by_one`).
+
+        :return: a :class:`SliceResult`
         """
-        if policies is None:
-            policies = self._policies(company)
-        window = self._window(policies)
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT d.id, d.last_action_date
-                  FROM collection_debtor d
-                 WHERE d.company_id = %s AND d.level_id IS NOT NULL
-                """,
-                company.id,
+        result = None
+        try:
+            with self.env.cr.savepoint():
+                batch = self._new_batch(company, todo, today, open_sql)
+                result = self._act_slice(todo, batch, started, time_budget)
+                result.mails |= self.env["collection.handler"]._flush(batch)
+            return result
+        except Exception as error:  # noqa: BLE001 - then debtor by debtor
+            _logger.warning(
+                "Collections: a batch of %s debtors failed (%s); acting on them"
+                " one by one",
+                len(todo),
+                error,
             )
-        )
-        if not rows:
-            return 0
-        horizons = {
-            debtor_id: dunning.episode_horizon(today, last, window)
-            for debtor_id, last in rows
-        }
-        due = dict(
-            self.env.execute_query(
-                SQL(
-                    """
-                    SELECT d.id, COALESCE(SUM(aml.amount_residual), 0)
-                      FROM collection_debtor d
-                      JOIN UNNEST(%(ids)s::int4[], %(horizons)s::date[])
-                           AS h(id, horizon) ON h.id = d.id
-                      JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-                      JOIN account_move_line aml ON aml.partner_id = p.id
-                     WHERE %(open_receivable)s
-                       AND aml.amount_residual > 0
-                       AND aml.date_maturity <= h.horizon
-                     GROUP BY d.id
-                    """,
-                    ids=list(horizons),
-                    horizons=[str(day) for day in horizons.values()],
-                    open_receivable=open_sql,
+            self.env.invalidate_all()
+            if result:  # the flush failed: the same debtors again, no more
+                return self._act_one_by_one(
+                    company, todo[: result.processed], today, open_sql
                 )
+            return self._act_one_by_one(
+                company, todo, today, open_sql, started, time_budget
             )
-        )
-        closed = [
-            debtor_id
-            for debtor_id in horizons
-            if dunning.episode_closed(Decimal(str(due.get(debtor_id, 0))))
-        ]
-        if closed:
-            self.env.cr.execute(
-                SQL(
-                    """
-                    UPDATE collection_debtor
-                       SET episode = episode + 1, level_id = NULL, stage = 'normal',
-                           write_date = NOW() AT TIME ZONE 'UTC'
-                     WHERE id IN %s
-                    """,
-                    tuple(closed),
-                )
-            )
-            self.env["collection.debtor"].invalidate_model(
-                ["episode", "level_id", "stage", "write_date"]
-            )
-        return len(closed)
 
     @api.model
-    def _act(self, debtor, decision, today, open_sql, rendered=None):
+    def _act_one_by_one(
+        self, company, todo, today, open_sql, started=None, time_budget=None
+    ):
+        """Act on each debtor of ``todo`` as a batch of one, under a savepoint
+        of its own, flushed at once: a failure is counted, logged and posted
+        on the debtor, and the run goes on.
+
+        :return: a :class:`SliceResult`
+        """
+        result = SliceResult(mails=self.env["mail.mail"])
+        for item in todo:
+            debtor_id, decision = item
+            if result.processed and self._slice_full(decision, started, time_budget):
+                break
+            result.processed += 1
+            try:
+                with self.env.cr.savepoint():
+                    batch = self._new_batch(company, [item], today, open_sql)
+                    one = self._act_slice([item], batch)
+                    one.mails |= self.env["collection.handler"]._flush(batch)
+            except CONCURRENT_ERRORS:
+                # Paid or edited concurrently: decided again by the next run.
+                result.concurrent_count += 1
+                continue
+            except Exception as error:  # noqa: BLE001 - one debtor never stops a run
+                debtor = self.env["collection.debtor"].browse(debtor_id)
+                _logger.warning(
+                    "Collections: %s failed: %s", debtor.display_name, error
+                )
+                result.failure_count += 1
+                result.log.append(f"{debtor.display_name}: {error}")
+                debtor.message_post(
+                    body=self.env._(
+                        "Collections run: %(level)s could not be taken: %(error)s",
+                        level=decision.level_record.name,
+                        error=str(error),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
+            result.add(one)
+        return result
+
+    @api.model
+    def _slice_full(self, decision, started, time_budget):
+        """Whether a cron slice stops before ``decision``'s debtor: its time is
+        up, or the debtor is big enough to be a slice of its own."""
+        return bool(
+            time_budget
+            and (
+                time.monotonic() - started > time_budget
+                or decision.line_count > BIG_DEBTOR_LINES
+            )
+        )
+
+    @api.model
+    def _act_slice(self, todo, batch, started=None, time_budget=None):
+        """Act on the decided debtors of ``todo`` with ``batch``: the debtors
+        are locked together, each handler prepares its part of the batch
+        before its first action, and the records are created by the caller's
+        flush. Any failure fails the slice (no savepoint per debtor).
+
+        :return: a :class:`SliceResult`
+        """
+        result = SliceResult(mails=self.env["mail.mail"])
+        self._lock_slice(todo, batch)
+        Debtor = self.env["collection.debtor"]
+        Handler = self.env["collection.handler"]
+        # Debtors of the slice are read together, not one query each.
+        prefetch = [debtor_id for debtor_id, _decision in todo]
+        big_lines = BIG_DEBTOR_LINES if time_budget else None
+        for position, (debtor_id, decision) in enumerate(todo):
+            if result.processed and self._slice_full(decision, started, time_budget):
+                break
+            result.processed += 1
+            debtor = Debtor.browse(debtor_id).with_prefetch(prefetch)
+            handler = Handler._for_action(decision.level_record.action)
+            if debtor_id not in batch.prepared:
+                handler._prepare_batch(batch, todo[position:], big_lines)
+            action = self._act(debtor, decision, handler, batch)
+            if action is None:
+                continue
+            result.action_count += 1
+            result.skipped_count += len(decision.skipped)
+            result.retried_count += int(action.retried)
+        return result
+
+    @api.model
+    def _lock_slice(self, todo, batch):
+        """Lock the debtors of a slice and what they owe, and read it again:
+        two queries for the slice instead of two per debtor (see :meth:`_act`).
+        A debtor or a line locked elsewhere fails the slice.
+
+        Debtors of more than :data:`BIG_DEBTOR_LINES` open lines are left to
+        :meth:`_act`: their action is a slice of its own.
+        """
+        by_horizon = {}
+        for debtor_id, decision in todo:
+            if decision.line_count <= BIG_DEBTOR_LINES or len(todo) == 1:
+                by_horizon.setdefault(self._horizon(decision, batch), []).append(
+                    debtor_id
+                )
+        Receivable = self.env["collection.receivable"]
+        for horizon, debtor_ids in by_horizon.items():
+            batch.fresh.update(
+                Receivable._lock_owed(
+                    batch.company, batch.today, horizon, batch.open_sql, debtor_ids
+                )
+            )
+        batch.locked = frozenset(d for ids in by_horizon.values() for d in ids)
+
+    @api.model
+    def _horizon(self, decision, batch):
+        """The last due date that counts for ``decision``'s policy."""
+        return fields.Date.add(batch.today, days=self._window(decision.policy))
+
+    @api.model
+    def _act(self, debtor, decision, handler, batch):
         """Take the decided level for one debtor (see :meth:`_act_slice`).
 
-        Re-reads the debtor's eligible lines under a row lock first, so a
-        payment reconciled since the decision is honoured. The debtor's level
-        is set before the handler runs, so its letter speaks for that level;
-        a failure rolls both back.
+        Acts on the debtor's owed lines as locked and read again at the start
+        of the slice (or now, for a big debtor), so a payment reconciled since
+        the decision is honoured. The debtor's level is set, then the handler
+        runs; a failure rolls both back.
 
-        :param rendered: the letter of the level, rendered in the slice's batch
-        :return: ``None`` when nothing was done, else the handler's result
+        :return: ``None`` when nothing was done, else the handler's
+            :class:`~.collection_handler.ActionResult`
         """
-        batch = self.env["collection.handler"]._batch()
-        if batch and debtor.id in batch.locked:
-            # Locked and read again at the start of the slice (_lock_slice).
-            fresh = [batch.fresh[debtor.id]] if debtor.id in batch.fresh else []
-        else:
-            window = self._window(decision.policy)
-            fresh = self.env["collection.receivable"]._lock_eligible(
-                debtor.company_id, today, window, open_sql, debtor.ids
+        if debtor.id not in batch.locked:
+            batch.fresh.update(
+                self.env["collection.receivable"]._lock_owed(
+                    batch.company,
+                    batch.today,
+                    self._horizon(decision, batch),
+                    batch.open_sql,
+                    debtor.ids,
+                )
             )
-            fresh = list(fresh.values())
+        fresh = batch.fresh.get(debtor.id)
         if not fresh:
             return None
         check = dunning.due_level(
             decision.policy._as_levels(),
-            fresh[0]["days"],
-            Decimal(fresh[0]["amount"]),
+            fresh["days"],
+            Decimal(fresh["amount"]),
             decision.taken,
             decision.demand,
         )
@@ -544,31 +620,15 @@ class CollectionEscalation(models.AbstractModel):
             # The debt changed since the decision: the next run decides again.
             return None
         level = decision.level_record
-        moves = self.env["account.move"].browse(fresh[0]["move_ids"])
-        handler = self.env[f"collection.handler.{level.action}"]
+        moves = self.env["account.move"].browse(fresh["move_ids"])
         if decision.skipped:
-            handler._log_skipped(debtor, decision.skipped, level)
+            handler._log_skipped(debtor, decision.skipped, level, batch)
         system_env(debtor).write(
             {
                 "level_id": level.id,
                 "policy_id": decision.policy.id,
-                "last_action_date": today,
+                "last_action_date": batch.today,
                 "forced_level_id": False,
             }
         )
-        return handler._take(debtor, level, moves, today, rendered=rendered)
-
-
-@dataclass(slots=True)
-class Decision:
-    """A level decided for one debtor, with what the action needs."""
-
-    level: dunning.Level
-    skipped: tuple
-    level_record: object
-    policy: object
-    days: int
-    amount: Decimal
-    line_count: int
-    taken: frozenset
-    demand: str
+        return handler._take(debtor, level, moves, batch.today, batch)

@@ -10,8 +10,10 @@ class CollectionHandlerCall(models.AbstractModel):
     _inherit = "collection.handler"
     _description = "Collections: Phone Call"
 
+    _channel = "call"
+
     @api.model
-    def _take(self, debtor, level, moves, today, rendered=None):
+    def _take(self, debtor, level, moves, today, batch):
         activity_type = level.activity_type_id
         self._activity(
             debtor,
@@ -19,16 +21,17 @@ class CollectionHandlerCall(models.AbstractModel):
             or "mail.mail_activity_data_call",
             today,
             level.name,
+            batch,
             note=level.letter_text or False,
         )
-        contact = self._create_contact(
+        return self._log(
             debtor,
             level,
-            "call",
             moves,
+            batch,
             state="done",
             note=self.env._(
-                "Call scheduled for %(user)s.", user=self._responsible(debtor).name
+                "Call scheduled for %(user)s.",
+                user=self._responsible(debtor, batch).name,
             ),
         )
-        return {"contact": contact}

@@ -10,25 +10,32 @@ class CollectionHandlerEmail(models.AbstractModel):
     _inherit = "collection.handler"
     _description = "Collections: E-mail Reminder"
 
+    _channel = "email"
+
     @api.model
-    def _take(self, debtor, level, moves, today, rendered=None):
-        failed = self._failed_contact(debtor, level)
+    def _take(self, debtor, level, moves, today, batch):
+        failed = self._failed_contact(debtor, level, batch)
         if failed:
             return self._retry(failed)
-        recipient = self._recipient(debtor, "accountant")
+        recipient = debtor.reminder_partner_id
         if not recipient:
             return self._fallback_call(
-                debtor, level, moves, today, self.env._("no usable e-mail address")
+                debtor,
+                level,
+                moves,
+                today,
+                self.env._("no usable e-mail address"),
+                batch,
             )
         template = level.mail_template_id or self._ref(
-            "collections_addon.mail_template_collection_reminder"
+            "collections_addon.mail_template_collection_reminder", batch
         )
         return self._mail_contact(
             debtor,
             level,
-            "email",
             moves,
             template,
             recipient,
+            batch,
             contact_partner_id=recipient.id,
         )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, models
 
-from .collection_guard import MANAGER, system_env
+from .collection_guard import system_env
 
 
 class CollectionHandlerLegal(models.AbstractModel):
@@ -12,15 +12,18 @@ class CollectionHandlerLegal(models.AbstractModel):
     _inherit = "collection.handler"
     _description = "Collections: Legal Hand-over"
 
+    _channel = "letter"
     _stage = "legal"
 
     @api.model
-    def _take(self, debtor, level, moves, today, rendered=None):
+    def _take(self, debtor, level, moves, today, batch):
         system_env(debtor).write({"stage": self._stage})
-        pack = self.env["collection.document"]._handover_attachment(debtor)
-        manager = self._responsible(debtor)
-        if manager not in self.env.ref(MANAGER).users:
-            manager = self._manager(debtor) or manager
+        pack = self.env["collection.document"]._handover_attachment(
+            debtor, level, today
+        )
+        manager = self._responsible(debtor, batch)
+        if manager not in debtor.company_id._collection_managers():
+            manager = self._manager(debtor, batch) or manager
         self._activity(
             debtor,
             "collections_addon.mail_activity_collection_handover",
@@ -28,18 +31,18 @@ class CollectionHandlerLegal(models.AbstractModel):
             self.env._(
                 "Hand %(debtor)s over: %(level)s", debtor=debtor.name, level=level.name
             ),
+            batch,
             user=manager,
         )
-        contact = self._create_contact(
+        return self._log(
             debtor,
             level,
-            "letter",
             moves,
+            batch,
             state="done",
             attachment_ids=[Command.set(pack.ids)],
             note=self.env._("Hand-over pack prepared for %(user)s.", user=manager.name),
         )
-        return {"contact": contact}
 
 
 class CollectionHandlerAgency(models.AbstractModel):

@@ -6,9 +6,7 @@ from odoo import Command, api, models
 
 _logger = logging.getLogger(__name__)
 
-# The level actions that print a letter, and how many letters one
-# wkhtmltopdf process renders at most.
-LETTER_ACTIONS = frozenset({"letter", "demand"})
+# How many letters one wkhtmltopdf process renders at most.
 LETTER_BATCH = 25
 
 
@@ -19,67 +17,72 @@ class CollectionHandlerLetter(models.AbstractModel):
     _inherit = "collection.handler"
     _description = "Collections: Letter"
 
+    _channel = "letter"
+    # Handlers whose action prints the letter report render it together.
+    _renders_letter = True
+
     @api.model
-    def _render_batch(self, todo, big_lines=None):
-        """The letters of the next letter levels of ``todo``, in one batch.
-
-        One wkhtmltopdf process for up to :data:`LETTER_BATCH` letters
-        instead of one each. The batch stops before a debtor with more than
-        ``big_lines`` open lines (it gets a cron slice of its own). A batch that
-        fails is logged; each letter is then rendered by :meth:`_take`.
-
-        :param todo: the run's ``(debtor_id, decision)`` still to act on
-        :return: ``{debtor_id: (content, type)}``
+    def _prepare_batch(self, batch, todo, big_lines=None):
+        """Render the letters of the next letter actions of ``todo`` together:
+        one wkhtmltopdf process for up to :data:`LETTER_BATCH` letters instead
+        of one each. The batch stops before a debtor with more than
+        ``big_lines`` open lines (it gets a cron slice of its own). A batch
+        that fails is logged; each letter is then rendered by :meth:`_take`.
         """
         levels = {}
         for index, (debtor_id, decision) in enumerate(todo):
-            if decision.level_record.action not in LETTER_ACTIONS:
+            handler = self._for_action(decision.level_record.action)
+            if not getattr(handler, "_renders_letter", False):
                 continue
             if index and big_lines and decision.line_count > big_lines:
                 break
             levels[debtor_id] = decision.level_record.id
             if len(levels) == LETTER_BATCH:
                 break
+        batch.prepared.update(levels)
+        batch.prepared.add(todo[0][0])
         if len(levels) < 2:
-            return {}
+            return
         debtors = self.env["collection.debtor"].browse(list(levels))
         try:
             with self.env.cr.savepoint():
-                return self.env["collection.document"]._letter_pdfs(debtors, levels)
+                batch.letters.update(
+                    self.env["collection.document"]._letter_pdfs(
+                        debtors, levels, batch.today
+                    )
+                )
         except Exception as error:  # noqa: BLE001 - one by one instead
             _logger.warning("Collections: a batch of letters failed: %s", error)
-            return {}
 
     @api.model
-    def _take(self, debtor, level, moves, today, rendered=None):
-        failed = self._failed_contact(debtor, level)
+    def _take(self, debtor, level, moves, today, batch):
+        failed = self._failed_contact(debtor, level, batch)
         if failed:
             return self._retry(failed)
         attachment = self.env["collection.document"]._letter_attachment(
-            debtor, level, rendered=rendered
+            debtor, level, today, rendered=batch.letters.get(debtor.id)
         )
         self._activity(
             debtor,
             "collections_addon.mail_activity_collection_post_letter",
             today,
             self.env._("Post %(document)s", document=attachment.name),
+            batch,
         )
-        partner = debtor.partner_id
-        recipient = self._recipient(debtor, "decision_maker")
+        recipient = debtor.letter_partner_id
         vals = {
             "attachment_ids": [Command.set(attachment.ids)],
-            "contact_partner_id": partner._collection_contact("decision_maker").id,
+            "contact_partner_id": debtor.partner_id._collection_contact(
+                "decision_maker"
+            ).id,
         }
         if not recipient:  # printed and posted only
-            contact = self._create_contact(
-                debtor, level, "letter", moves, state="done", **vals
-            )
-            return {"contact": contact}
+            return self._log(debtor, level, moves, batch, state="done", **vals)
         template = level.mail_template_id or self._ref(
-            "collections_addon.mail_template_collection_letter"
+            "collections_addon.mail_template_collection_letter", batch
         )
         return self._mail_contact(
-            debtor, level, "letter", moves, template, recipient, attachment, **vals
+            debtor, level, moves, template, recipient, batch, attachment, **vals
         )
 
 

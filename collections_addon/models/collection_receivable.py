@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import SQL
 
 
@@ -24,18 +24,7 @@ class CollectionReceivable(models.AbstractModel):
 
         With literal ids (not a sub-query) PostgreSQL reads the open lines
         through Odoo's partial "unreconciled" index on (account, partner).
-        A run slice reads them once (its mails list each debtor's items).
         """
-        batch = self.env["collection.handler"]._batch()
-        if batch is not None:
-            key = ("accounts", company.id)
-            if key not in batch.memo:
-                batch.memo[key] = self._read_account_ids(company)
-            return batch.memo[key]
-        return self._read_account_ids(company)
-
-    @api.model
-    def _read_account_ids(self, company):
         rows = self.env.execute_query(
             SQL(
                 """
@@ -113,84 +102,74 @@ class CollectionReceivable(models.AbstractModel):
         )
 
     @api.model
-    def _open_items(self, debtor):
-        """The open receivable items of ``debtor`` as plain rows, oldest due
-        first: one query however many items (a debtor may have thousands);
-        none when the run's slice read them with its letters
-        (:meth:`_prefetch_open_items`).
+    def _debtor_lines(self, debtor="d", line="aml"):
+        """SQL joins from a debtor row to its receivable lines: the lines of
+        its commercial partner and of that partner's contacts."""
+        return SQL(
+            "JOIN res_partner p ON p.commercial_partner_id = %(debtor)s.partner_id"
+            " JOIN account_move_line %(line)s ON %(line)s.partner_id = p.id",
+            debtor=SQL.identifier(debtor),
+            line=SQL.identifier(line),
+        )
 
-        :return: dicts with ``id``, ``move_id``, ``name``, ``date``,
-            ``date_maturity``, ``amount_residual`` (company currency),
-            ``amount_residual_currency``, ``currency`` (the document's, by
-            name) and ``currency_id``
+    @api.model
+    def _open_items(self, debtors, open_sql=None):
+        """The open receivable items of ``debtors`` as plain rows, oldest due
+        first: one query per company, however many debtors and items (a
+        debtor may have thousands).
+
+        :param open_sql: the run's :meth:`_open_sql` of the debtors' company
+            (one company then), when the caller has it
+        :return: ``{debtor_id: [row]}``; a row is a dict with ``id``,
+            ``move_id``, ``name``, ``date``, ``date_maturity``,
+            ``amount_residual`` (company currency), ``amount_residual_currency``,
+            ``currency`` (the document's, by name) and ``currency_id``
         """
-        batch = self.env["collection.handler"]._batch()
-        read = batch.memo.get("open_items", {}) if batch else {}
-        if debtor.id in read:
-            return read[debtor.id]
-        return self._read_open_items(debtor.company_id, debtor.partner_id.ids)[
-            debtor.partner_id.id
-        ]
-
-    @api.model
-    def _prefetch_open_items(self, debtors):
-        """Read the open items of ``debtors`` in one query per company, for
-        the letters a run slice renders together."""
-        batch = self.env["collection.handler"]._batch()
-        if not batch or not debtors:
-            return
-        read = batch.memo.setdefault("open_items", {})
-        for company, mine in debtors.grouped("company_id").items():
-            by_partner = self._read_open_items(company, mine.partner_id.ids)
-            for debtor in mine:
-                read[debtor.id] = by_partner[debtor.partner_id.id]
-
-    @api.model
-    def _read_open_items(self, company, partner_ids):
-        """:return: ``{commercial partner id: [rows of _open_items]}``"""
         self.env["account.move.line"].flush_model()
         self.env["account.move"].flush_model(["name", "invoice_date"])
-        rows = self.env.execute_query_dict(
-            SQL(
-                """
-                SELECT p.commercial_partner_id AS partner, aml.id, aml.move_id,
-                       m.name, COALESCE(m.invoice_date, aml.date) AS date,
-                       aml.date_maturity, aml.amount_residual,
-                       aml.amount_residual_currency, cur.name AS currency,
-                       aml.currency_id
-                  FROM account_move_line aml
-                  JOIN account_move m ON m.id = aml.move_id
-                  JOIN res_partner p ON p.id = aml.partner_id
-                  JOIN res_currency cur ON cur.id = aml.currency_id
-                 WHERE p.commercial_partner_id IN %(partners)s
-                   AND %(open)s
-                 ORDER BY aml.date_maturity, aml.id
-                """,
-                partners=tuple(partner_ids),
-                open=self._open_sql(company),
+        self.env["collection.debtor"].flush_model(["partner_id", "company_id"])
+        items = {debtor.id: [] for debtor in debtors}
+        for company, mine in debtors.grouped("company_id").items():
+            rows = self.env.execute_query_dict(
+                SQL(
+                    """
+                    SELECT d.id AS debtor_id, aml.id, aml.move_id, m.name,
+                           COALESCE(m.invoice_date, aml.date) AS date,
+                           aml.date_maturity, aml.amount_residual,
+                           aml.amount_residual_currency, cur.name AS currency,
+                           aml.currency_id
+                      FROM collection_debtor d
+                      %(lines)s
+                      JOIN account_move m ON m.id = aml.move_id
+                      JOIN res_currency cur ON cur.id = aml.currency_id
+                     WHERE d.id IN %(debtors)s AND %(open)s
+                     ORDER BY aml.date_maturity, aml.id
+                    """,
+                    lines=self._debtor_lines(),
+                    debtors=tuple(mine.ids),
+                    open=open_sql or self._open_sql(company),
+                )
             )
-        )
-        by_partner = {partner_id: [] for partner_id in partner_ids}
-        for row in rows:
-            by_partner[row.pop("partner")].append(row)
-        return by_partner
+            for row in rows:
+                items[row.pop("debtor_id")].append(row)
+        return items
 
     @api.model
-    def _lock_eligible(self, company, today, window, open_sql, debtor_ids):
-        """Lock the rows of ``debtor_ids``, read their eligible lines again
-        (one query), then lock those lines (``NOWAIT``, one query).
+    def _lock_owed(self, company, today, horizon, open_sql, debtor_ids):
+        """Lock the rows of ``debtor_ids``, read what they owe again (one
+        query), then lock the lines that make it (``NOWAIT``, one query).
 
         A payment reconciled since this transaction began (or being
         reconciled right now) makes this fail: the debtor is left for the
         next run instead of being reminded.
 
-        :return: ``{debtor_id: row}`` of :meth:`_eligible_lines_sql`; a
-            debtor with nothing eligible any more is absent
+        :return: ``{debtor_id: row}`` of :meth:`_owed_sql`; a debtor that owes
+            nothing any more is absent
         """
         self.env.flush_all()
         rows = self.env.execute_query_dict(
-            self._eligible_lines_sql(
-                company, today, window, open_sql, debtor_ids=debtor_ids, lock=True
+            self._owed_sql(
+                company, today, open_sql, horizon, debtor_ids=debtor_ids, lock=True
             )
         )
         line_ids = tuple(id_ for row in rows for id_ in row["line_ids"])
@@ -205,32 +184,52 @@ class CollectionReceivable(models.AbstractModel):
         return {row["debtor_id"]: row for row in rows}
 
     @api.model
-    def _eligible_lines_sql(
+    def _owed_sql(
         self,
         company,
         today,
-        window,
         open_sql,
+        horizon,
         debtor_ids=None,
+        pauses=True,
         lock=False,
         count_only=False,
     ):
-        """Open debit receivable lines that drive escalation, per debtor.
+        """What each debtor owes: the one rule behind the decision, the lock
+        before an action and the end of an episode.
 
-        Not excluded (dispute/hold), not on a debtor hold, due before
-        ``today + window`` (``window`` = the earliest pre-due reminder), not
-        covered by an active plan or an open promise still in its time. The
-        ``amount`` is net of the debtor's unapplied credits (credit notes,
-        payments), never below zero: a debtor whose credits cover the debt
-        owes nothing and is not dunned.
+        Per debtor, the open debit receivable lines due by ``horizon``, not
+        excluded (a dispute or a hold on the invoice), net of the debtor's
+        unapplied credits (credit notes, payments), never below zero: a debtor
+        whose credits cover the debt owes nothing and is not dunned.
 
+        :param horizon: the last due date that counts: one date, or
+            ``{debtor_id: date}`` (then only those debtors, each with its own)
+        :param pauses: also leave out what pauses escalation without settling
+            the debt: a hold on the debtor, an active plan, an open promise
+            still in its time. The decision passes ``True``; an episode ends
+            only when the debt is settled, so its end passes ``False``.
         :param lock: lock the rows of ``debtor_ids`` in the same query
             (``FOR NO KEY UPDATE NOWAIT``), as the run does before it acts
         :param count_only: ``line_count`` instead of the lists ``move_ids``
             and ``line_ids`` (the decision needs no more; a big debtor's
             thousands of ids cost more than the rest of the query)
+        :return: an :class:`~odoo.tools.SQL` selecting ``debtor_id``,
+            ``days`` (the oldest line's days past due on ``today``),
+            ``amount`` and ``line_count`` or ``move_ids`` and ``line_ids``
         """
-        debtor_filter = locked = credit_filter = SQL("")
+        debtor_filter = locked = credit_filter = horizons = SQL("")
+        if isinstance(horizon, dict):
+            debtor_ids = list(horizon)
+            horizons = SQL(
+                "JOIN UNNEST(%s::int4[], %s::date[]) AS h(id, horizon)"
+                " ON h.id = d.id",
+                debtor_ids,
+                [str(day) for day in horizon.values()],
+            )
+            due_by = SQL("h.horizon")
+        else:
+            due_by = SQL("%s::date", horizon)
         if debtor_ids:
             debtor_filter = SQL("AND d.id IN %s", tuple(debtor_ids))
             credit_filter = SQL(
@@ -247,6 +246,29 @@ class CollectionReceivable(models.AbstractModel):
                 tuple(debtor_ids),
             )
             debtor_filter = SQL("AND d.id IN (SELECT id FROM locked)")
+        paused = SQL("")
+        if pauses:
+            paused = SQL(
+                """
+               AND d.active
+               AND (d.hold_until IS NULL OR d.hold_until < %(today)s)
+               AND NOT EXISTS (
+                   SELECT 1 FROM collection_plan_move_rel pr
+                     JOIN collection_plan pl ON pl.id = pr.plan_id
+                    WHERE pr.move_id = aml.move_id AND pl.state = 'active')
+               AND NOT EXISTS (
+                   SELECT 1 FROM collection_promise pm
+                     JOIN res_company c ON c.id = pm.company_id
+                    WHERE pm.debtor_id = d.id AND pm.state = 'open'
+                      AND pm.date + c.collection_promise_grace_days >= %(today)s
+                      AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                        WHERE r.promise_id = pm.id)
+                           OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
+                                       WHERE r.promise_id = pm.id
+                                         AND r.move_id = aml.move_id)))
+                """,
+                today=today,
+            )
         return SQL(
             """
             WITH %(locked)s credits AS (
@@ -264,31 +286,16 @@ class CollectionReceivable(models.AbstractModel):
                    SUM(aml.amount_residual) AS amount,
                    %(lists)s
               FROM collection_debtor d
-              JOIN res_partner p ON p.commercial_partner_id = d.partner_id
-              JOIN account_move_line aml ON aml.partner_id = p.id
+              %(horizons)s
+              %(lines)s
              WHERE d.company_id = %(company)s
-               AND d.active
-               AND (d.hold_until IS NULL OR d.hold_until < %(today)s)
                AND %(open_receivable)s
                AND aml.amount_residual > 0
-               AND aml.date_maturity <= %(horizon)s
+               AND aml.date_maturity <= %(due_by)s
                AND NOT EXISTS (
                    SELECT 1 FROM account_move x
                     WHERE x.id = aml.move_id AND x.collection_excluded)
-               AND NOT EXISTS (
-                   SELECT 1 FROM collection_plan_move_rel pr
-                     JOIN collection_plan pl ON pl.id = pr.plan_id
-                    WHERE pr.move_id = aml.move_id AND pl.state = 'active')
-               AND NOT EXISTS (
-                   SELECT 1 FROM collection_promise pm
-                     JOIN res_company c ON c.id = pm.company_id
-                    WHERE pm.debtor_id = d.id AND pm.state = 'open'
-                      AND pm.date + c.collection_promise_grace_days >= %(today)s
-                      AND (NOT EXISTS (SELECT 1 FROM collection_promise_move_rel r
-                                        WHERE r.promise_id = pm.id)
-                           OR EXISTS (SELECT 1 FROM collection_promise_move_rel r
-                                       WHERE r.promise_id = pm.id
-                                         AND r.move_id = aml.move_id)))
+               %(paused)s
                %(debtor_filter)s
              GROUP BY d.id
             )
@@ -302,8 +309,11 @@ class CollectionReceivable(models.AbstractModel):
              ORDER BY due.debtor_id
             """,
             today=today,
-            horizon=fields.Date.add(today, days=window),
+            due_by=due_by,
+            horizons=horizons,
+            lines=self._debtor_lines(),
             company=company.id,
+            paused=paused,
             debtor_filter=debtor_filter,
             credit_filter=credit_filter,
             locked=locked,

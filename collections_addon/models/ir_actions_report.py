@@ -22,7 +22,7 @@ for scripts to finish.
 
 import lxml.html
 
-from odoo import models
+from odoo import api, models
 
 from ..lib import batch as lib_batch
 
@@ -33,8 +33,9 @@ BATCH_REPORTS = frozenset(
         "collections_addon.report_collection_plan",
     }
 )
-# Set by _run_wkhtmltopdf for the documents above only.
-_NO_SCRIPT_DELAY = "collection_report_no_script_delay"
+# Passed from _prepare_html to _build_wkhtmltopdf_args, as Odoo passes a
+# report's own wkhtmltopdf arguments, for the documents above only.
+NO_SCRIPT_DELAY = "data-report-collection-no-script-delay"
 _ARTICLE = "//div[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
 
 
@@ -47,7 +48,10 @@ class IrActionsReport(models.Model):
         root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
         articles = root.xpath(_ARTICLE)
         if len(articles) < 2:
-            return super()._prepare_html(html, report_model=report_model)
+            bodies, ids, header, footer, paper = super()._prepare_html(
+                html, report_model=report_model
+            )
+            return bodies, ids, header, footer, {**paper, NO_SCRIPT_DELAY: "1"}
         first = articles[0]
         batch = lxml.html.Element("div", {"class": "article o_collection_batch"})
         for key in ("data-oe-lang",):
@@ -73,19 +77,21 @@ class IrActionsReport(models.Model):
         )
         # One body for many records: Odoo keeps the PDF whole unless it has
         # exactly one page per record (then it splits it page by page).
-        return bodies, [None], header, footer, paper
+        return bodies, [None], header, footer, {**paper, NO_SCRIPT_DELAY: "1"}
 
-    def _run_wkhtmltopdf(self, bodies, report_ref=False, **kwargs):
-        report = self
-        if report_ref and self._get_report(report_ref).report_name in BATCH_REPORTS:
-            report = self.with_context(**{_NO_SCRIPT_DELAY: True})
-        return super(IrActionsReport, report)._run_wkhtmltopdf(
-            bodies, report_ref=report_ref, **kwargs
+    @api.model
+    def _build_wkhtmltopdf_args(
+        self,
+        paperformat_id,
+        landscape,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
+        args = super()._build_wkhtmltopdf_args(
+            paperformat_id, landscape, specific_paperformat_args, set_viewport_size
         )
-
-    def _build_wkhtmltopdf_args(self, *args, **kwargs):
-        args = super()._build_wkhtmltopdf_args(*args, **kwargs)
-        if self.env.context.get(_NO_SCRIPT_DELAY) and "--javascript-delay" in args:
+        no_delay = (specific_paperformat_args or {}).get(NO_SCRIPT_DELAY)
+        if no_delay and "--javascript-delay" in args:
             # The documents have no script: nothing to wait for.
             args[args.index("--javascript-delay") + 1] = "0"
         return args

@@ -1,12 +1,25 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
-
-from .collection_guard import system_env
+from odoo import api, models
 
 
 class MailMail(models.Model):
     _inherit = "mail.mail"
+
+    # === CRUD === #
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") == "cancel":
+            # Odoo never post-processes a cancelled mail.
+            self.env["collection.contact"]._settle_mails(self)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_settle_collection_contacts(self):
+        """A mail deleted before it went out leaves no entry pending."""
+        pending = self.filtered(lambda mail: mail.state not in ("sent", "exception"))
+        if pending:
+            self.env["collection.contact"]._settle_mails(pending, deleted=True)
 
     # === BUSINESS / HOOKS === #
     def _postprocess_sent_message(self, success_pids, failure_reason=False, **kwargs):
@@ -16,13 +29,7 @@ class MailMail(models.Model):
         or failed, so a reminder is never marked sent by the run that queued
         it. A failed one stays failed; the next run retries the same mail.
         """
-        contacts = (
-            self.env["collection.contact"]
-            .sudo()
-            .search([("mail_id", "in", self.ids), ("state", "in", ("pending",))])
-        )
-        if contacts:
-            system_env(contacts)._collection_settle_mail()
+        self.env["collection.contact"]._settle_mails(self)
         return super()._postprocess_sent_message(
             success_pids, failure_reason=failure_reason, **kwargs
         )
