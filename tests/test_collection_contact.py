@@ -30,7 +30,7 @@ class TestContactLog(CollectionsCommon):
             .with_context(action["context"])
             .create({})
         )
-        result = contact.with_context(collection_outcome=outcome).action_log_outcome()
+        result = contact.action_log_outcome(outcome)
         return contact, result
 
     def test_log_call_in_two_clicks(self):
@@ -74,7 +74,7 @@ class TestContactLog(CollectionsCommon):
 
     def automatic(self, **vals):
         """An entry as the escalation run records it, back in the test's env."""
-        contact = self.Contact._collection_system().create(
+        contact = system_env(self.Contact).create(
             {
                 "debtor_id": self.debtor.id,
                 "is_automatic": True,
@@ -119,7 +119,7 @@ class TestContactLog(CollectionsCommon):
             {"debtor_id": self.debtor.id, "channel": "call"}
         )
         contact.write({"note": "Left a message", "contact_partner_id": False})
-        with self.assertRaisesRegex(UserError, "only the outcome and note"):
+        with self.assertRaisesRegex(UserError, "outcome, note and contact person"):
             contact.write({"channel": "email"})
         contact.outcome = "no_answer"
         for vals in ({"outcome": "reached"}, {"note": "Actually reached"}):
@@ -207,7 +207,7 @@ class TestContactLog(CollectionsCommon):
         other = self.setup_other_company(name="Contact Co")["company"]
         foreign = self.make_invoice(50.0, -5, company=other)
         # Only the run links invoices to an entry.
-        Contact = self.Contact._collection_system()
+        Contact = system_env(self.Contact)
         with self.assertRaisesRegex(ValidationError, "Invoices: a contact of"):
             Contact.create(
                 {

@@ -470,7 +470,7 @@ class TestCollectionDebtorClassification(CollectionsCommon):
         self.make_invoice(100.0, -5)
         self.refresh()
         debtor = self.debtor_of(self.customer)
-        with self.assertRaisesRegex(AccessError, "Marking a debtor as fraudulent"):
+        with self.assertRaisesRegex(AccessError, "the fraudulent type"):
             debtor.with_user(self.collector).write(
                 {"debtor_type": "fraudulent", "debtor_type_reason": "Fake company"}
             )

@@ -337,10 +337,10 @@ class TestPlans(EscalationCommon):
         self.assertFalse(draft.exists())
         plan = self.new_plan()
         plan.action_submit()
-        with self.assertRaisesRegex(UserError, "evidence once submitted"):
+        with self.assertRaisesRegex(UserError, "cancel it instead of deleting it"):
             plan.with_user(self.manager).unlink()
         plan.with_user(self.manager).action_revise()
-        with self.assertRaisesRegex(UserError, "evidence once submitted"):
+        with self.assertRaisesRegex(UserError, "cancel it instead of deleting it"):
             plan.with_user(self.manager).unlink()
         self.assertTrue(plan.exists())
 
@@ -380,10 +380,10 @@ class TestPlans(EscalationCommon):
         plan = self.new_plan()
         plan.action_submit()
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         plan.with_user(self.manager).action_cancel()
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.action_count, 1)
 
     def test_default_re_escalates_at_the_configured_level(self):
         demand = self.levels[45]
@@ -393,7 +393,7 @@ class TestPlans(EscalationCommon):
         self.pay(self.invoice_1, 100.0)  # only the down payment
         _run, stats = self.run_on(37)  # first installment (day 30) + 5 grace passed
         self.assertEqual(plan.state, "defaulted")
-        self.assertEqual(stats["plan_defaulted_count"], 1)
+        self.assertEqual(stats.plan_defaulted_count, 1)
         self.assertEqual(self.debtor.level_id, demand)
         self.assertFalse(self.debtor.forced_level_id)
         self.refresh(today=self.days(37))

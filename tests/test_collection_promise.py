@@ -119,11 +119,11 @@ class TestPromises(EscalationCommon):
     def test_escalation_waits_while_open_and_resumes_when_broken(self):
         promise = self.promise(300.0, 3)
         _run, stats = self.run_on(0)
-        self.assertEqual(stats["action_count"], 0)
+        self.assertEqual(stats.action_count, 0)
         _run, stats = self.run_on(6)  # date 3 + grace 2 passed: broken
         self.assertEqual(promise.state, "broken")
-        self.assertEqual(stats["promise_broken_count"], 1)
-        self.assertEqual(stats["action_count"], 1)
+        self.assertEqual(stats.promise_broken_count, 1)
+        self.assertEqual(stats.action_count, 1)
         self.refresh(today=self.days(6))
         self.assertEqual(self.debtor.promises_broken, 1)
         self.assertGreater(dict(self.debtor.risk_components)["Broken promises"], 0)
@@ -149,7 +149,7 @@ class TestPromises(EscalationCommon):
             .with_user(self.collector)
             .create({"debtor_id": self.debtor.id, "channel": "call"})
         )
-        action = contact.with_context(collection_outcome="promise").action_log_outcome()
+        action = contact.action_log_outcome("promise")
         self.assertEqual(action["res_model"], "collection.promise")
         self.assertEqual(action["context"]["default_contact_id"], contact.id)
 
@@ -163,7 +163,7 @@ class TestPromises(EscalationCommon):
             {"contact_partner_id": self.accountant.id},
         ):
             with self.subTest(vals=vals):
-                with self.assertRaisesRegex(UserError, "Cancel the promise"):
+                with self.assertRaisesRegex(UserError, "cancel the promise"):
                     promise.with_user(self.manager).write(vals)
         promise.note = "Will pay from the next customer receipt"
         self.assertEqual((promise.amount, promise.date), (300.0, self.days(5)))

@@ -176,7 +176,7 @@ class TestCollectorFlows(CollectionsCommon):
             .with_context(action["context"])
             .create({"note": note})
         )
-        result = contact.with_context(collection_outcome="promise").action_log_outcome()
+        result = contact.action_log_outcome("promise")
         return contact, result
 
     def test_promise_from_a_call_carries_its_note_and_sets_its_outcome(self):

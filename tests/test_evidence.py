@@ -164,7 +164,7 @@ class TestEvidence(GuardCommon):
     def test_done_plan_kept(self):
         """A done plan can be neither cancelled nor deleted."""
         plan = self.new_plan("active")
-        plan._collection_system().write({"state": "done"})
+        system_env(plan).write({"state": "done"})
         self.assertKept(plan, plan.with_user(self.manager).action_cancel)
         self.assertKept(plan, plan.with_user(self.manager).unlink)
 

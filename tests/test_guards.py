@@ -272,7 +272,7 @@ class GuardCommon(CollectionsCommon):
         if state in ("to_approve", "active"):
             plan.action_submit()
         elif state in ("done", "defaulted"):
-            plan._collection_system().write({"state": state})
+            system_env(plan).write({"state": state})
         elif state == "cancelled":
             plan.action_cancel()
         self.assertEqual(plan.state, state)
@@ -292,7 +292,7 @@ class GuardCommon(CollectionsCommon):
             }
         )
         if state != "open":
-            promise._collection_system().write({"state": state})
+            system_env(promise).write({"state": state})
         return promise
 
 
@@ -669,7 +669,7 @@ class TestXlsxInjection(GuardCommon):
         workbooks = {
             "aging": base64.b64decode(export["datas"]),
             "hand-over": self.env["collection.document"]
-            ._handover_attachment(debtor)
+            ._handover_attachment(debtor, debtor.level_id, self.today)
             .raw,
         }
         for name, content in workbooks.items():

@@ -4,15 +4,13 @@
 the same tables, an error in a JSON answer (HTTP 200), nothing written."""
 
 import base64
-import json
-from datetime import date
 from itertools import product
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import JsonRpcMixin
 from .test_guards import (
     CONTEXT_KEYS,
     GROUPS,
@@ -34,62 +32,9 @@ from .test_guards import (
 REPORTS = ("report_collection_letter", "report_collection_statement")
 
 
-def jsonable(value):
-    """``value`` as a JSON-RPC caller sends it: dates as text, tuples as lists."""
-    if isinstance(value, date):
-        return fields.Date.to_string(value)
-    if isinstance(value, list | tuple):
-        return [jsonable(item) for item in value]
-    if isinstance(value, dict):
-        return {key: jsonable(item) for key, item in value.items()}
-    return value
-
-
 @tagged("post_install", "-at_install")
-class TestGuardsRpc(GuardCommon, HttpCase):
+class TestGuardsRpc(GuardCommon, JsonRpcMixin, HttpCase):
     """Fields, transitions and context keys through ``/jsonrpc`` per group."""
-
-    def rpc(self, user, model, method, *args, **kwargs):
-        """``model.method(*args, **kwargs)`` as ``user``: the decoded answer."""
-        password = user.login + "x" * (8 - len(user.login))
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    password,
-                    model,
-                    method,
-                    jsonable(list(args)),
-                    jsonable(kwargs),
-                ],
-            },
-        }
-        self.env.flush_all()
-        with mute_logger("odoo.http"):
-            response = self.url_open(
-                "/jsonrpc",
-                data=json.dumps(payload),
-                headers={"Content-Type": "application/json"},
-            )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
-    def assertRpcRefused(self, answer, exception, pattern="."):
-        """The answer is an error of ``exception`` (or a subclass) matching
-        ``pattern``."""
-        error = answer.get("error")
-        self.assertTrue(error, f"not refused, answered {answer.get('result')!r}")
-        names = {f"odoo.exceptions.{exception.__name__}"}
-        if exception is UserError:
-            names.add("odoo.exceptions.AccessError")
-        self.assertIn(error["data"]["name"], names, error["data"]["message"])
-        self.assertRegex(error["data"]["message"], pattern)
 
     def test_system_fields_refused_on_write(self):
         """Each system field written over JSON-RPC by each group: refused, row kept."""

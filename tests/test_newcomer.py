@@ -188,7 +188,7 @@ class TestNewcomer(CollectionsCommon):
         run = system_env(self.env["collection.run"]).create(
             {"company_id": self.env.company.id, "date": self.today, "state": "done"}
         )
-        Contact = self.env["collection.contact"]._collection_system()
+        Contact = system_env(self.env["collection.contact"])
         failed = Contact.create(
             [
                 {

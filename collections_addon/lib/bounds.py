@@ -18,12 +18,22 @@ MAX_AMOUNT = Decimal("1000000000000")
 # The most installments a payment plan may have: ten years of monthly lines.
 MAX_INSTALLMENTS = 120
 
+# The longest text a person may enter: a one-line field (a reason, a name) and
+# a free text (a note, the terms of an agreement). Longer input is refused,
+# never cut: nothing entered is silently lost.
+MAX_LINE = 1000
+MAX_TEXT = 20000
+
 # How far back a date may lie: about ten years (the usual retention period of
 # accounting records).
 DATE_PAST_DAYS = 3660
 
 # How far ahead a date may lie: about five years.
 DATE_FUTURE_DAYS = 1830
+
+# How far ahead an installment may fall due: a plan starting five years ahead
+# with the most monthly installments.
+INSTALLMENT_FUTURE_DAYS = DATE_FUTURE_DAYS + 31 * MAX_INSTALLMENTS
 
 
 def check_amount(
@@ -105,4 +115,25 @@ def check_count(value: int, cap: int = MAX_INSTALLMENTS) -> str | None:
         return "below_one"
     if value > cap:
         return "above_cap"
+    return None
+
+
+def check_text(value: str, multiline: bool = True) -> str | None:
+    """Whether ``value`` is a usable text.
+
+    :param value: the text.
+    :param multiline: a free text (up to :data:`MAX_TEXT` characters) rather
+        than a one-line field (up to :data:`MAX_LINE`).
+    :return: ``None`` when usable, else ``"too_long"``.
+    :raises TypeError: ``value`` is not a string.
+
+    >>> check_text("Called, promised Friday.") is None
+    True
+    >>> check_text("x" * 1001, multiline=False), check_text("x" * 20001)
+    ('too_long', 'too_long')
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"text of type {type(value).__name__}")
+    if len(value) > (MAX_TEXT if multiline else MAX_LINE):
+        return "too_long"
     return None

@@ -25,3 +25,4 @@ from . import collection_escalation
 from . import account_move
 from . import mail_mail
 from . import res_partner
+from . import ir_attachment

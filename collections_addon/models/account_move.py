@@ -1,14 +1,25 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
-from .collection_guard import USER, check_group, is_system, system_env
+from .collection_guard import (
+    USER,
+    check_group,
+    check_values,
+    refuse_protected,
+    system_env,
+)
 
 # What a collector sets on an invoice (the dispute or hold), and nothing else.
 EXCLUSION_FIELDS = frozenset({"collection_excluded", "collection_exclusion_reason"})
+# Who excluded the invoice and when: set by the exclusion itself; the last
+# level is read from the contact log.
+SYSTEM_FIELDS = frozenset(
+    {"collection_excluded_by_id", "collection_excluded_on", "collection_level_id"}
+)
 
 
 class AccountMove(models.Model):
@@ -100,30 +111,14 @@ class AccountMove(models.Model):
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
-        if not is_system(self.env) and (
-            "default_collection_level_id" in self.env.context
-            or any(
-                {"collection_level_id", "collection_excluded_by_id"} & set(vals)
-                or "collection_excluded_on" in vals
-                for vals in vals_list
-            )
-        ):
-            self._collection_refuse_level()
+        refuse_protected(self, SYSTEM_FIELDS, vals_list, self._collection_refusal)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not is_system(self.env):
-            if "collection_level_id" in vals:
-                self._collection_refuse_level()
-            if {"collection_excluded_by_id", "collection_excluded_on"} & set(vals):
-                raise AccessError(
-                    self.env._(
-                        "Excluded By and Excluded On of an invoice are set by the "
-                        "exclusion itself."
-                    )
-                )
+        refuse_protected(self, SYSTEM_FIELDS, [vals], self._collection_refusal)
         moves = self
         if EXCLUSION_FIELDS & set(vals):
+            check_values(self, vals, names=EXCLUSION_FIELDS)
             check_group(
                 self.env, USER, self.env._("Excluding an invoice from collections")
             )
@@ -141,22 +136,23 @@ class AccountMove(models.Model):
         result = super(AccountMove, moves).write(vals)
         if "collection_excluded" in vals and newly:
             excluded = bool(vals["collection_excluded"])
-            today = fields.Date.context_today(self)
-            super(AccountMove, system_env(newly)).write(
-                {
-                    "collection_excluded_by_id": excluded and self.env.uid,
-                    "collection_excluded_on": excluded and today,
-                }
-            )
+            for company, mine in newly.grouped("company_id").items():
+                super(AccountMove, system_env(mine)).write(
+                    {
+                        "collection_excluded_by_id": excluded and self.env.uid,
+                        "collection_excluded_on": excluded
+                        and company._collection_today(),
+                    }
+                )
         return result
 
     # === BUSINESS / HOOKS === #
-    def _collection_refuse_level(self):
-        raise AccessError(
-            self.env._(
-                "Last Collection Level (collection_level_id) of an invoice is "
-                "read from the contact log; it cannot be set."
-            )
+    def _collection_refusal(self, fields):
+        return self.env._(
+            "Invoice: %(fields)s are set by Collections itself (who excluded the "
+            "invoice and when, by the exclusion; the last level, read from the "
+            "contact log).",
+            fields=fields,
         )
 
     def _collection_check_partner(self, partner):

@@ -1,15 +1,26 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
-from ..lib import dunning
-from .collection_guard import is_system, system_env
-from .selections import CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_STATES
+from ..lib import bounds, dunning
+from .collection_guard import ALL, Freeze, check_values, is_system, system_env
+from .selections import (
+    CONTACT_CHANNELS,
+    CONTACT_DIRECTIONS,
+    CONTACT_OUTCOMES,
+    CONTACT_STATES,
+    MANUAL_CHANNELS,
+)
+
+_lt = LazyTranslate(__name__)
 
 # What a collector may still fill in on a manual entry, until its outcome is set.
 OPEN_FIELDS = frozenset({"outcome", "note", "contact_partner_id"})
+# How far back a person may log a contact: about a month.
+MANUAL_PAST_DAYS = 31
 
 
 class CollectionContact(models.Model):
@@ -36,7 +47,47 @@ class CollectionContact(models.Model):
         }
     )
     _collection_fixed_fields = frozenset(
-        {"company_id", "debtor_id", "date", "channel", "direction", "correction_of_id"}
+        {
+            "company_id",
+            "debtor_id",
+            "date",
+            "channel",
+            "direction",
+            "correction_of_id",
+            "user_id",
+        }
+    )
+    # The log is append-only: an entry Collections recorded never changes; a
+    # manual entry only gets its outcome, note and contact person, until its
+    # outcome is set. A correction is a new entry pointing to the old one.
+    _collection_evidence = (
+        Freeze(
+            ALL,
+            when=(("is_automatic", "=", True),),
+            unlink=True,
+            reason=_lt(
+                "Collections recorded this entry: it is evidence. Log a new "
+                "entry that corrects it instead."
+            ),
+        ),
+        Freeze(
+            ALL,
+            open=OPEN_FIELDS,
+            reason=_lt(
+                "Only the outcome, note and contact person of a call still in "
+                "progress can be filled in. Log a new entry that corrects it "
+                "instead."
+            ),
+        ),
+        Freeze(
+            OPEN_FIELDS,
+            when=(("outcome", "!=", False),),
+            unlink=True,
+            reason=_lt(
+                "The outcome is recorded: the entry is evidence. Log a new "
+                "entry that corrects it instead."
+            ),
+        ),
     )
 
     # === FIELDS === #
@@ -65,7 +116,7 @@ class CollectionContact(models.Model):
     date = fields.Datetime(default=fields.Datetime.now, required=True, index=True)
     channel = fields.Selection(CONTACT_CHANNELS, required=True, default="call")
     direction = fields.Selection(
-        [("outbound", "Outbound"), ("inbound", "Inbound")],
+        CONTACT_DIRECTIONS,
         required=True,
         default="outbound",
     )
@@ -165,8 +216,10 @@ class CollectionContact(models.Model):
                 )
             )
 
-    @api.constrains("date")
+    @api.constrains("date", "is_automatic")
     def _check_date(self):
+        """Logged when it happened: not in the future, and a manual entry at
+        most a month back."""
         now = fields.Datetime.now()
         for contact in self:
             if contact.date > fields.Datetime.add(now, days=1):
@@ -177,80 +230,131 @@ class CollectionContact(models.Model):
                         date=contact.date,
                     )
                 )
+            if not contact.is_automatic and bounds.check_date(
+                contact.date.date(),
+                now.date(),
+                past_days=MANUAL_PAST_DAYS,
+                future_days=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Date: %(date)s is more than %(days)s days ago; a contact "
+                        "is logged within a month of when it happened.",
+                        date=contact.date,
+                        days=MANUAL_PAST_DAYS,
+                    )
+                )
+
+    @api.constrains("correction_of_id", "debtor_id")
+    def _check_correction(self):
+        for contact in self.filtered("correction_of_id"):
+            if contact.correction_of_id.debtor_id != contact.debtor_id:
+                raise ValidationError(
+                    self.env._(
+                        "Corrects: an entry can only correct an entry of the "
+                        "same debtor (%(debtor)s).",
+                        debtor=contact.debtor_id.display_name,
+                    )
+                )
 
     # === CRUD === #
-    def write(self, vals):
+    @api.model_create_multi
+    def create(self, vals_list):
         if not is_system(self.env):
-            self._collection_refuse(set(vals) & self._collection_system_fields)
-            self._collection_check_evidence(vals)
-        return super().write(vals)
+            for vals in vals_list:
+                self._check_manual_entry(vals)
+        return super().create(vals_list)
 
-    def _collection_check_evidence(self, vals):
-        """The log is append-only: automatic entries never change, and a manual
-        entry only gets its outcome and note until the outcome is set."""
-        for contact in self:
-            if contact.is_automatic:
-                raise UserError(
-                    self.env._(
-                        "Contact log: %(entry)s was recorded by the escalation run "
-                        "and is evidence; it cannot be changed. Log a new entry "
-                        "that corrects it instead.",
-                        entry=contact.display_name,
-                    )
-                )
-            changed = set(vals) - OPEN_FIELDS
-            if contact.outcome or changed:
-                raise UserError(
-                    self.env._(
-                        "Contact log: %(entry)s is recorded; only the outcome and "
-                        "note of a call still in progress can be filled in. Log a "
-                        "new entry that corrects it instead.",
-                        entry=contact.display_name,
-                    )
-                )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_evidence(self):
-        if any(contact.is_automatic or contact.outcome for contact in self):
-            raise UserError(
+    @api.model
+    def _check_manual_entry(self, vals):
+        """An entry a person logs is theirs, on a channel people use, dated
+        when the contact happened: within the last month, not in the future
+        (the system's own channels and authors are the system's)."""
+        user_id = vals.get("user_id") or self.env.context.get("default_user_id")
+        if user_id and user_id != self.env.uid:
+            raise AccessError(
                 self.env._(
-                    "The contact log is evidence: a recorded entry cannot be "
-                    "deleted. Log a new entry that corrects it instead."
+                    "Contact log: an entry is logged by who made the contact; "
+                    "%(user)s cannot log it in another person's name.",
+                    user=self.env.user.name,
+                )
+            )
+        channel = vals.get("channel") or self.env.context.get("default_channel")
+        if channel and channel not in MANUAL_CHANNELS:
+            channels = dict(self._fields["channel"]._description_selection(self.env))
+            raise AccessError(
+                self.env._(
+                    "Contact log: the channel %(channel)s is recorded by "
+                    "Collections itself; log a call, e-mail, SMS, letter or "
+                    "meeting.",
+                    channel=channels.get(channel, channel),
                 )
             )
 
-    def _collection_settle_mail(self):
-        """Settle pending entries from their mail: sent only when really sent.
+    def _collection_author(self):
+        """The run's entries were recorded by the escalation run; the others by
+        the person they name (the collector, the manager who released)."""
+        self.ensure_one()
+        if self.level_id or self.state == "skipped":
+            return self.env._("the escalation run")
+        return (self.user_id or self.create_uid).name
 
-        Called by the mail queue's post-processing (system environment). A
-        failed reminder is not a taken level: the next run retries it with the
-        same mail, and the failure is posted once on the debtor.
+    @api.model
+    def _settle(self, contacts, state, reason=False):
+        """Set the state of ``contacts`` (the one system write of a contact's
+        state): ``sent``, ``failed`` with the ``reason``, or ``pending`` again
+        (a retried mail)."""
+        system_env(contacts).write({"state": state, "failure_reason": reason})
+
+    @api.model
+    def _settle_mails(self, mails, deleted=False):
+        """Settle the pending entries of ``mails`` from the mail's state: sent
+        only when really sent; failed when it failed, was cancelled or was
+        deleted before it went out.
+
+        Called by the mail queue's post-processing, and when a mail is
+        cancelled or deleted (Odoo skips the post-processing of those). A
+        failed reminder is not a taken level: the next run retries it, and the
+        failure is posted once on the debtor.
         """
-        for contact in self.filtered("mail_id"):
+        contacts = (
+            self.sudo()
+            .search([("mail_id", "in", mails.ids), ("state", "=", "pending")])
+            .with_env(self.env)
+        )
+        for contact in contacts:
             mail = contact.mail_id.sudo()
             if mail.state == "sent":
-                contact.write({"state": "sent", "failure_reason": False})
-            elif mail.state in ("exception", "cancel"):
-                contact.write(
-                    {"state": "failed", "failure_reason": mail.failure_reason or False}
-                )
-                contact.debtor_id.message_post(
-                    body=self.env._(
-                        "Reminder %(level)s failed to send: %(reason)s. It is "
-                        "retried by the next run.",
-                        level=contact.level_id.name or "",
-                        reason=mail.failure_reason or "",
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+                self._settle(contact, "sent")
+                continue
+            if deleted:
+                reason = self.env._("The mail was deleted before it was sent.")
+            elif mail.state == "cancel":
+                reason = self.env._("The mail was cancelled before it was sent.")
+            elif mail.state == "exception":
+                reason = mail.failure_reason or False
+            else:
+                continue
+            self._settle(contact, "failed", reason)
+            contact.debtor_id.sudo().message_post(
+                body=self.env._(
+                    "Reminder %(level)s failed to send: %(reason)s. It is "
+                    "retried by the next run.",
+                    level=contact.level_id.name or "",
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     # === ACTIONS === #
-    def action_log_outcome(self):
-        """Quick log: one click on an outcome saves the call, then the next step."""
+    def action_log_outcome(self, outcome=None):
+        """Quick log: one click on an outcome saves the call, then the next step.
+
+        :param outcome: the outcome the button stands for (its ``args``)
+        """
         self.ensure_one()
-        outcome = self.env.context.get("collection_outcome")
         if outcome:
-            if outcome not in dict(CONTACT_OUTCOMES):
+            if not isinstance(outcome, str) or outcome not in dict(CONTACT_OUTCOMES):
                 raise UserError(
                     self.env._(
                         "Outcome: %(value)s is not a known outcome.", value=outcome
@@ -307,6 +411,9 @@ class CollectionContact(models.Model):
             {"is_automatic": True, "user_id": self.env.uid, **vals}
             for vals in vals_list
         ]
+        for vals in vals_list:
+            # What a person typed (a note, a reason) keeps its bounds.
+            check_values(self, vals)
         return system_env(self).create(vals_list).with_env(self.env)
 
     @api.model

@@ -13,18 +13,24 @@ non-stored field that has an SQL translation, and shows it as sortable).
 import json
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
 
 from ..lib import bounds
 from . import lib_messages
-from .collection_guard import MANAGER, USER, check_group, is_system
+from .collection_document import REPORT_LETTER, REPORT_STATEMENT
+from .collection_guard import MANAGER, USER, check_group, is_system, system_env
 from .collection_ledger import REFRESH_COLUMNS
-from .selections import ABC_CLASSES, DEBTOR_STAGES, DEBTOR_TYPES, LEVEL_ACTIONS
-
-REPORT_LETTER = "collections_addon.action_report_collection_letter"
-REPORT_STATEMENT = "collections_addon.action_report_collection_statement"
+from .selections import (
+    ABC_CLASSES,
+    DEBTOR_STAGES,
+    DEBTOR_TYPES,
+    LEVEL_ACTIONS,
+    SENSITIVE_TYPES,
+)
 
 
 class CollectionDebtor(models.Model):
@@ -46,6 +52,7 @@ class CollectionDebtor(models.Model):
             "last_action_date",
             "forced_level_id",
             "debtor_type_manual",
+            "debtor_type_decided_by_id",
         }
     )
     _collection_fixed_fields = frozenset({"company_id", "partner_id"})
@@ -140,25 +147,45 @@ class CollectionDebtor(models.Model):
     risk_score = fields.Integer(readonly=True, aggregator="avg")
     risk_components = fields.Json(readonly=True)
     risk_explanation = fields.Html(compute="_compute_risk_explanation", sanitize=False)
+    # The type is a collector's assessment: Viewers (sales reps) read
+    # debtor_type_label, a neutral label for the types to review.
     debtor_type = fields.Selection(
-        DEBTOR_TYPES, tracking=True, index=True, group_expand=True
+        DEBTOR_TYPES, tracking=True, index=True, group_expand=True, groups=USER
+    )
+    debtor_type_label = fields.Char(
+        string="Type",
+        compute="_compute_debtor_type_label",
+        help="The debtor type as the reader may see it: Viewers read a neutral "
+        "label for the types a collector has to assess.",
     )
     debtor_type_suggested = fields.Selection(
-        DEBTOR_TYPES, string="Suggested Type", readonly=True
+        DEBTOR_TYPES, string="Suggested Type", readonly=True, groups=USER
     )
     debtor_type_manual = fields.Boolean(
-        string="Type Set by Hand", readonly=True, tracking=True
+        string="Type Set by Hand", readonly=True, tracking=True, groups=USER
+    )
+    debtor_type_decided_by_id = fields.Many2one(
+        "res.users",
+        string="Type Decided By",
+        readonly=True,
+        tracking=True,
+        groups=USER,
+        help="Who chose the type by hand. Installment plans read the "
+        "suggested type too while the type chosen by hand is not a "
+        "Collections Manager's decision.",
     )
     debtor_type_reason = fields.Text(
         string="Override Reason",
         tracking=True,
         help="Why the collector chose another type than the suggested one.",
+        groups=USER,
     )
     fraud_review = fields.Boolean(
         string="Flagged for Fraud Review",
         readonly=True,
         help="The behaviour rules flagged this debtor. A person must review it: "
         "the fraudulent type is never set automatically.",
+        groups=USER,
     )
     next_action_date = fields.Date(
         tracking=True,
@@ -236,6 +263,22 @@ class CollectionDebtor(models.Model):
     on_hold = fields.Boolean(compute="_compute_on_hold", search="_search_on_hold")
     contact_ids = fields.One2many("collection.contact", "debtor_id", string="Contacts")
     contact_count = fields.Integer(compute="_compute_counts")
+    reminder_partner_id = fields.Many2one(
+        "res.partner",
+        string="Reminders To",
+        compute="_compute_mail_partners",
+        help="Who gets the reminders: the customer's contact with the "
+        "Accountant role, else the customer, if they have a usable e-mail "
+        "address.",
+    )
+    letter_partner_id = fields.Many2one(
+        "res.partner",
+        string="Letters To",
+        compute="_compute_mail_partners",
+        help="Who gets the demand letters by e-mail: the customer's contact "
+        "with the Decision Maker role, else the customer, if they have a "
+        "usable e-mail address.",
+    )
     open_line_ids = fields.Many2many(
         "account.move.line",
         string="Open Receivable Lines",
@@ -260,13 +303,21 @@ class CollectionDebtor(models.Model):
     # Why the refresh suggested the type: codes and figures written by the
     # refresh (REFRESH_COLUMNS); the sentences are made when read, in the
     # reader's language (lib_messages).
-    debtor_type_reason_code = fields.Char(string="Suggestion Code", readonly=True)
-    debtor_type_fraud_code = fields.Char(string="Fraud Flag Code", readonly=True)
+    debtor_type_reason_code = fields.Char(
+        string="Suggestion Code", readonly=True, groups=USER
+    )
+    debtor_type_fraud_code = fields.Char(
+        string="Fraud Flag Code", readonly=True, groups=USER
+    )
     # JSON text {"reason": {...}, "fraud": {...}}: the figures of both codes.
     # Text, not jsonb: the refresh compares it as written (jsonb reorders keys).
-    debtor_type_reason_args = fields.Text(string="Suggestion Figures", readonly=True)
+    debtor_type_reason_args = fields.Text(
+        string="Suggestion Figures", readonly=True, groups=USER
+    )
     debtor_type_reason_auto = fields.Char(
-        string="Why This Suggestion", compute="_compute_debtor_type_reason_auto"
+        string="Why This Suggestion",
+        compute="_compute_debtor_type_reason_auto",
+        groups=USER,
     )
 
     _sql_constraints = [
@@ -308,6 +359,18 @@ class CollectionDebtor(models.Model):
                 row["__fold"] = not row.get("level_action_count")
         return rows
 
+    @api.depends("debtor_type")
+    @api.depends_context("uid", "lang")
+    def _compute_debtor_type_label(self):
+        types = dict(self._fields["debtor_type"]._description_selection(self.env))
+        collector = self.env.user.has_group(USER)
+        for debtor in self:
+            kind = debtor.sudo().debtor_type
+            if kind and not collector and kind in SENSITIVE_TYPES:
+                debtor.debtor_type_label = self.env._("Review with collections")
+            else:
+                debtor.debtor_type_label = types.get(kind, False)
+
     @api.depends("hold_until")
     @api.depends_context("date")
     def _compute_on_hold(self):
@@ -340,14 +403,62 @@ class CollectionDebtor(models.Model):
     @api.depends("amount_overdue", "amount_credit", "amount_collectible")
     def _compute_collectible_explanation(self):
         for debtor in self:
+            fmt = debtor.currency_id.format
             debtor.collectible_explanation = bool(debtor.amount_credit) and (
-                lib_messages.collectible_explanation(self.env, debtor)
+                self.env._(
+                    "Overdue %(overdue)s less unapplied credits %(credits)s: "
+                    "collectible %(collectible)s.",
+                    overdue=fmt(debtor.amount_overdue),
+                    credits=fmt(-debtor.amount_credit),
+                    collectible=fmt(debtor.amount_collectible),
+                )
             )
 
     @api.depends("risk_components", "risk_score")
     def _compute_risk_explanation(self):
+        """One row per component of the risk score (see
+        ``lib.classification.risk_score``), in the reader's language."""
+        _ = self.env._
+        labels = {
+            "Days overdue": _("Days overdue"),
+            "Share paid late": _("Share paid late"),
+            "Average days late": _("Average days late"),
+            "Broken promises": _("Broken promises"),
+            "Unanswered contacts": _("Unanswered contacts"),
+            "Defaulted plans": _("Defaulted plans"),
+        }
         for debtor in self:
-            debtor.risk_explanation = lib_messages.risk_table(self.env, debtor)
+            rows = Markup("").join(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+                % (labels.get(label, label), points)
+                for label, points in (debtor.risk_components or [])
+            )
+            debtor.risk_explanation = Markup(
+                "<table class='table table-sm o_collection_risk'><tbody>%s"
+                "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
+                "</tbody></table>"
+            ) % (rows, _("Risk score"), debtor.risk_score)
+
+    @api.depends(
+        "partner_id.child_ids.collection_role",
+        "partner_id.child_ids.email",
+        "partner_id.email",
+    )
+    def _compute_mail_partners(self):
+        for debtor in self:
+            partner = debtor.partner_id
+            for fname, role in (
+                ("reminder_partner_id", "accountant"),
+                ("letter_partner_id", "decision_maker"),
+            ):
+                debtor[fname] = next(
+                    (
+                        candidate
+                        for candidate in (partner._collection_contact(role), partner)
+                        if candidate.email_normalized and not candidate.is_blacklisted
+                    ),
+                    False,
+                )
 
     def _compute_open_line_ids(self):
         lines_by_key = {}
@@ -493,33 +604,54 @@ class CollectionDebtor(models.Model):
                     )
 
     # === CRUD === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_system(self.env):
+            default = self.env.context.get("default_debtor_type")
+            self._check_type_change(
+                {vals.get("debtor_type", default) for vals in vals_list}
+            )
+        debtors = super().create(vals_list)
+        if not is_system(self.env):
+            for debtor, vals in zip(debtors, vals_list, strict=True):
+                debtor._record_type_choice(vals)
+        return debtors
+
     def write(self, vals):
         if is_system(self.env):
             return super().write(vals)
-        self._collection_refuse(set(vals) & self._collection_system_fields)
-        # x2many commands (promises, plans, contacts) keep their own guards:
-        # written in the caller's environment, never in the system one.
-        related = {
-            name: value
-            for name, value in vals.items()
-            if self._fields[name].type in ("one2many", "many2many")
-        }
-        vals = {name: value for name, value in vals.items() if name not in related}
         if "debtor_type" in vals:
-            # A person chose the type: it is no longer replaced by the suggestion.
-            if vals["debtor_type"] == "fraudulent":
-                check_group(
-                    self.env, MANAGER, self.env._("Marking a debtor as fraudulent")
-                )
-            vals["debtor_type_manual"] = bool(vals["debtor_type"])
+            self._check_type_change({vals["debtor_type"]})
+        # The user's own values are written as the user (the guard refuses
+        # the system fields); then only what they imply, by the system.
+        result = super().write(vals)
+        self._record_type_choice(vals)
+        return result
+
+    def _check_type_change(self, new_types):
+        """Setting, changing or lifting the fraudulent type is a Collections
+        Manager's decision."""
+        if "fraudulent" in new_types or any(
+            debtor.debtor_type == "fraudulent" for debtor in self
+        ):
+            check_group(
+                self.env,
+                MANAGER,
+                self.env._("Setting, changing or lifting the fraudulent type"),
+            )
+
+    def _record_type_choice(self, vals):
+        """What a person's choice implies: a type chosen by hand is no longer
+        replaced by the suggestion, and says who decided it; a next action
+        date set by hand is kept by the refresh until it passes."""
+        derived = {}
+        if "debtor_type" in vals:
+            derived["debtor_type_manual"] = bool(vals["debtor_type"])
+            derived["debtor_type_decided_by_id"] = vals["debtor_type"] and self.env.uid
         if "next_action_date" in vals:
-            # A collector's own date: the refresh keeps it until it passes.
-            vals["next_action_by_user"] = bool(vals["next_action_date"])
-        if related:
-            super().write(related)
-        if vals:
-            super(CollectionDebtor, self._collection_system()).write(vals)
-        return True
+            derived["next_action_by_user"] = bool(vals["next_action_date"])
+        if derived:
+            super(CollectionDebtor, system_env(self)).write(derived)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -540,11 +672,13 @@ class CollectionDebtor(models.Model):
         """Drop the manual type: the suggestion from behaviour applies again."""
         check_group(self.env, USER, self.env._("Using the suggested debtor type"))
         self.check_access("write")
+        self._check_type_change({debtor.debtor_type_suggested for debtor in self})
         for debtor in self:
-            debtor._collection_system().write(
+            system_env(debtor).write(
                 {
                     "debtor_type": debtor.debtor_type_suggested,
                     "debtor_type_manual": False,
+                    "debtor_type_decided_by_id": False,
                     "debtor_type_reason": False,
                 }
             )
@@ -552,9 +686,14 @@ class CollectionDebtor(models.Model):
 
     @api.model
     def action_refresh_all(self):
-        """Refresh the ledger of every company the user has selected."""
+        """Refresh the figures of every company the user has selected, and
+        judge their promises and plans (a paid debt never shows an open
+        promise): the run's preparation of the day, now."""
         check_group(self.env, USER, self.env._("Refreshing the debtor ledger"))
-        self.env["collection.ledger"].sudo()._refresh_companies(self.env.companies)
+        Escalation = self.env["collection.escalation"].sudo()
+        for company in self.env.companies:
+            Escalation._acquire_lock(company)
+            Escalation._prepare_day(company, company._collection_today(), force=True)
         return {"type": "ir.actions.client", "tag": "soft_reload"}
 
     def export_aging_xlsx(self):
@@ -677,14 +816,27 @@ class CollectionDebtor(models.Model):
         check_group(self.env, USER, self.env._("Printing a demand letter"))
         return self.env.ref(REPORT_LETTER).report_action(self)
 
-    def action_queue_later(self):
-        """Do it later: the next action moves ``collection_days`` days ahead
-        (context, default 1); the refresh keeps a date set by hand."""
+    def action_queue_later(self, days=1):
+        """Do it later: the next action moves ``days`` days ahead (the
+        button's ``args``); the refresh keeps a date set by hand.
+
+        :param days: a whole number of days from 1 to 365
+        """
         check_group(self.env, USER, self.env._("Postponing a debtor"))
-        days = int(self.env.context.get("collection_days") or 1)
+        if (
+            isinstance(days, bool)
+            or not isinstance(days, int)
+            or bounds.check_count(days, cap=365)
+        ):
+            raise UserError(
+                self.env._(
+                    "Do it later: %(days)s is not a number of days from 1 to 365.",
+                    days=repr(days)[:40],
+                )
+            )
         for debtor in self:
             today = debtor.company_id._collection_today()
-            debtor.next_action_date = today + timedelta(days=max(days, 1))
+            debtor.next_action_date = today + timedelta(days=days)
         return True
 
     def action_queue_done(self):
@@ -702,29 +854,23 @@ class CollectionDebtor(models.Model):
         return True
 
     # === BUSINESS / HOOKS === #
-    def _collection_level_for_letter(self):
-        """The level a letter speaks for: the debtor's (the run sets it first)."""
-        return self.level_id
-
-    def _collection_letter_data(self, overdue_only=True, all_lines=False):
-        """What the letter and statement templates print (see collection.document)."""
+    def _collection_decided_types(self):
+        """The types the rules read (the approval of plans): the type, and
+        the suggested one too while the type was chosen by hand by someone
+        who is not a Collections Manager."""
         self.ensure_one()
-        document = self.env["collection.document"]
-        return document._letter_data(
-            self,
-            document._printed_level(self),
-            overdue_only=overdue_only,
-            all_lines=all_lines,
-        )
+        debtor = self.sudo()
+        kinds = [debtor.debtor_type]
+        decider = debtor.debtor_type_decided_by_id
+        if debtor.debtor_type_manual and not (decider and decider.has_group(MANAGER)):
+            kinds.append(debtor.debtor_type_suggested)
+        return kinds
 
-    def _collection_amount_in_words(self, amount, lang):
-        """For the report templates: ``amount`` in words, in ``lang``."""
-        document = self.env["collection.document"]
-        return document._amount_in_words(self.currency_id, amount, lang)
-
-    def _collection_recipient(self, role):
-        """For the mail templates: the contact to write to, or empty."""
-        return self.env["collection.handler"]._recipient(self, role)
-
-    def _collection_format_date(self, value):
-        return format_date(self.env, value, lang_code=self.partner_id.lang or False)
+    def _collection_mail_values(self):
+        """The reminder mail's one helper: what it lists (the open items, the
+        totals per currency, the waiver deadline), as
+        ``collection.document._mail_values`` makes it. The items come from
+        ``open_line_ids``, computed for every debtor the template renders
+        together."""
+        self.ensure_one()
+        return self.env["collection.document"]._mail_values(self)

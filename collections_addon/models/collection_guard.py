@@ -1,23 +1,38 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Fields only the system sets, and fields that never change once set.
+"""The guard: what a user may write, declared once per model.
 
-As ``queue_job`` protects its state fields: ``create`` and ``write`` refuse the
-fields listed in ``_collection_system_fields`` unless the environment carries
-:data:`_SYSTEM`, a module-private object. A JSON-RPC caller can send any
-context key, but never this object, so only the addon's own services (the
-refresh, the run, the follow-up of promises and plans, the transitions) get
-through, by calling :meth:`_collection_system`. No context flag switches a
-rule off.
+- ``_collection_system_fields``: fields only the system sets (states,
+  figures, approvals, the log). As ``queue_job`` protects its state fields,
+  ``create`` and ``write`` refuse them (and their ``default_`` keys) unless the
+  environment carries :data:`_SYSTEM`, a module-private object. A JSON-RPC
+  caller can send any context key, but never this object, so only the addon's
+  own services get through, by :func:`system_env`. No context flag switches a
+  rule off.
+- ``_collection_fixed_fields``: fields that never change once set (the
+  company, the debtor, the parent), whoever writes.
+- ``_collection_evidence``: what freezes, and when (:class:`Freeze`): the
+  promise's facts, the plan's terms past draft, the contact entry's fields but
+  its outcome, the plan line of a plan past draft. Frozen fields are refused
+  to users on ``write`` (and, where declared, on ``create`` and ``unlink``).
+- every amount, rate and text a person enters is checked: finite numbers in
+  bounds, texts of bounded length (:func:`check_values`).
+
+So "what can a user still change on X" is answered by reading X's three
+declarations.
 """
 
 import math
+from dataclasses import dataclass
 
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..lib import bounds
 from . import lib_messages
+
+_lt = LazyTranslate(__name__)
 
 MANAGER = "collections_addon.collections_addon_group_manager"
 USER = "collections_addon.collections_addon_group_user"
@@ -87,9 +102,11 @@ def check_group(env, group, action):
         )
 
 
-def check_numbers(records, vals, names=None):
-    """Every amount or rate a person enters is a finite number from 0 to
-    :data:`lib.bounds.MAX_AMOUNT`, refused with a message naming the field.
+def check_values(records, vals, names=None):
+    """What a person enters is usable, or refused with a message naming the
+    field: amounts and rates finite and from 0 to
+    :data:`lib.bounds.MAX_AMOUNT`; texts that are texts, of bounded length
+    (:func:`lib.bounds.check_text`: refused, never cut).
 
     NaN and infinity are refused before the ORM rounds them (the rounding would
     fail with a bare ValueError); fields the system sets (figures, credits) are
@@ -98,26 +115,116 @@ def check_numbers(records, vals, names=None):
     :param names: the fields to check (default: all of ``vals``)
     """
     system = getattr(records, "_collection_system_fields", frozenset())
+    env = records.env
+    by_system = is_system(env)
     for name, value in vals.items():
         field = records._fields.get(name)
+        if not field or (names is not None and name not in names):
+            continue
+        if field.type in ("char", "text", "html"):
+            if by_system:
+                continue
+            if value is False or value is None:
+                continue
+            if not isinstance(value, str):
+                raise ValidationError(
+                    env._(
+                        "%(field)s: a text is expected, not %(value)s.",
+                        field=field.string,
+                        value=repr(value)[:80],
+                    )
+                )
+            if bounds.check_text(value, multiline=field.type != "char"):
+                raise ValidationError(
+                    env._(
+                        "%(field)s: %(length)s characters is longer than the "
+                        "%(max)s allowed; shorten it (nothing is cut).",
+                        field=field.string,
+                        length=len(value),
+                        max=bounds.MAX_LINE
+                        if field.type == "char"
+                        else bounds.MAX_TEXT,
+                    )
+                )
+            continue
         if (
-            not field
-            or field.type not in ("float", "monetary")
-            or (names is not None and name not in names)
+            field.type not in ("float", "monetary", "integer")
             or isinstance(value, bool)
-            or not isinstance(value, int | float)
+            or value is None
         ):
             continue
-        if not math.isfinite(value) or (
-            name not in system and bounds.check_amount(value)
-        ):
+        if not isinstance(value, int | float):
             raise ValidationError(
-                lib_messages.amount_problem(records.env, field.string, value)
+                env._(
+                    "%(field)s: a number is expected, not %(value)s.",
+                    field=field.string,
+                    value=repr(value)[:80],
+                )
             )
+        if field.type == "integer":
+            if isinstance(value, float) and not (
+                math.isfinite(value) and value == int(value)
+            ):
+                raise ValidationError(
+                    env._(
+                        "%(field)s: %(value)s is not a whole number.",
+                        field=field.string,
+                        value=value,
+                    )
+                )
+            if abs(value) > 2**31 - 1:
+                raise ValidationError(
+                    env._(
+                        "%(field)s: %(value)s is too large.",
+                        field=field.string,
+                        value=value,
+                    )
+                )
+            continue
+        if not math.isfinite(value) or (
+            name not in system and not by_system and bounds.check_amount(value)
+        ):
+            raise ValidationError(lib_messages.amount_problem(env, field.string, value))
+
+
+# Every field of the record (a Freeze's ``fields``), but its ``open`` ones.
+ALL = "all"
+# What _collection_refuse_frozen refuses besides a change of fields.
+CREATE = ("create",)
+UNLINK = ("unlink",)
+
+
+@dataclass(frozen=True)
+class Freeze:
+    """Evidence: ``fields`` of a record are frozen for users while ``when``
+    (a domain on the record) holds.
+
+    :param fields: the frozen field names, or :data:`ALL`
+    :param when: a domain; empty: from the record's creation on
+    :param open: with :data:`ALL`, the fields still open
+    :param create: also refuse creating such a record (a line of a frozen
+        parent)
+    :param unlink: also refuse deleting such a record (to everybody)
+    :param reason: why, a lazily translated sentence
+    """
+
+    fields: frozenset | str
+    when: tuple = ()
+    open: frozenset = frozenset()
+    create: bool = False
+    unlink: bool = False
+    reason: object = None
+
+    def covers(self, names):
+        """The names of ``names`` this rule freezes."""
+        if self.fields == ALL:
+            return set(names) - self.open
+        return set(names) & self.fields
 
 
 class CollectionGuardMixin(models.AbstractModel):
-    """Refuses system fields from users and keeps the company of a record."""
+    """Refuses system fields from users, keeps fixed fields and freezes
+    evidence, as each model declares."""
 
     _name = "collection.guard.mixin"
     _description = "Collections Guarded Record"
@@ -126,28 +233,28 @@ class CollectionGuardMixin(models.AbstractModel):
     _collection_system_fields = frozenset()
     # Fields fixed once the record exists (whoever writes).
     _collection_fixed_fields = frozenset({"company_id"})
+    # What freezes, and when: a tuple of Freeze.
+    _collection_evidence = ()
 
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._collection_check_finite(vals)
+            check_values(self, vals)
+        refuse_protected(self, self._collection_system_fields, vals_list)
+        records = super().create(vals_list)
         if not is_system(self.env):
-            for vals in vals_list:
-                self._collection_refuse(set(vals) & self._collection_system_fields)
-            self._collection_refuse(
-                {
-                    name
-                    for name in self._collection_system_fields
-                    if f"default_{name}" in self.env.context
-                }
-            )
-        return super().create(vals_list)
+            for rule in self._collection_evidence:
+                if rule.create:
+                    records._collection_refuse_frozen(rule, CREATE)
+        return records
 
     def write(self, vals):
-        self._collection_check_finite(vals)
+        check_values(self, vals)
+        refuse_protected(self, self._collection_system_fields, [vals])
         if not is_system(self.env):
-            self._collection_refuse(set(vals) & self._collection_system_fields)
+            for rule in self._collection_evidence:
+                self._collection_refuse_frozen(rule, rule.covers(vals))
         self._collection_check_fixed(vals)
         return super().write(vals)
 
@@ -159,31 +266,50 @@ class CollectionGuardMixin(models.AbstractModel):
                 vals.pop(name, None)
         return vals_list
 
-    # === BUSINESS / HOOKS === #
-    def _collection_system(self):
-        """These records, writable by the addon's own services."""
-        return system_env(self)
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_evidence(self):
+        """Evidence is never deleted, whoever asks (see ``_collection_evidence``)."""
+        for rule in self._collection_evidence:
+            if rule.unlink:
+                self._collection_refuse_frozen(rule, UNLINK)
 
-    def _collection_refuse(self, names):
+    # === BUSINESS / HOOKS === #
+    def _collection_refuse_frozen(self, rule, names):
+        """Refuse the change of ``names`` (or the :data:`CREATE` or
+        :data:`UNLINK` of the records) where ``rule`` holds."""
         if not names:
             return
-        labels = ", ".join(
-            sorted(
-                f"{self._fields[n].string} ({n})" for n in names if n in self._fields
+        frozen = self.filtered_domain(list(rule.when)) if rule.when else self
+        if not frozen:
+            return
+        record = frozen[0]
+        if names is UNLINK:
+            what = self.env._("it cannot be deleted")
+        elif names is CREATE:
+            what = self.env._("it cannot be added")
+        else:
+            what = self.env._(
+                "%(fields)s cannot be changed",
+                fields=", ".join(
+                    sorted(self._fields[n].string for n in names if n in self._fields)
+                )
+                or ", ".join(sorted(names)),
             )
-        )
-        raise AccessError(
+        raise UserError(
             self.env._(
-                "%(model)s: %(fields)s can only be set by Collections itself (the "
-                "daily run, the refresh, the follow-up of promises and plans, or "
-                "a button of the form), not written directly.",
+                "%(model)s %(record)s (recorded by %(author)s): %(what)s. %(reason)s",
                 model=self._description,
-                fields=labels,
+                record=record.display_name,
+                author=record._collection_author(),
+                what=what,
+                reason=self.env._(rule.reason) if rule.reason else "",
             )
         )
 
-    def _collection_check_finite(self, vals):
-        check_numbers(self, vals)
+    def _collection_author(self):
+        """Who recorded this record, as the refusals name them."""
+        self.ensure_one()
+        return self.create_uid.name or self.env._("Collections")
 
     def _collection_check_fixed(self, vals):
         """A company, debtor or parent never changes on an existing record."""

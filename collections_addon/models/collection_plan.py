@@ -4,11 +4,21 @@ from decimal import Decimal
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..lib import approval, bounds, schedule
 from . import lib_messages
-from .collection_guard import MANAGER, USER, check_group, is_system
+from .collection_guard import (
+    MANAGER,
+    USER,
+    Freeze,
+    check_group,
+    is_system,
+    system_env,
+)
 from .selections import PLAN_INTERVALS, PLAN_STATES
+
+_lt = LazyTranslate(__name__)
 
 REPORT_AGREEMENT = "collections_addon.action_report_collection_plan"
 MAIL_LAYOUT = "collections_addon.mail_layout_collections"  # see data/mail_layout_data
@@ -35,6 +45,29 @@ class CollectionPlan(models.Model):
         "fee_invoice_id shaper_ids approval_required".split()
     )
     _collection_fixed_fields = frozenset({"company_id", "debtor_id"})
+    # The terms are what the debtor agrees to: changed only in draft; a plan
+    # once submitted, approved or revised is evidence and is never deleted.
+    _collection_evidence = (
+        Freeze(
+            TERMS,
+            when=(("state", "!=", "draft"),),
+            unlink=True,
+            reason=_lt(
+                "Its terms and schedule can only be changed in draft (an active "
+                "plan: Revise it first; it then needs a new approval); cancel it "
+                "instead of deleting it."
+            ),
+        ),
+        Freeze(
+            frozenset(),
+            when=(("approval_required", "=", True),),
+            unlink=True,
+            reason=_lt(
+                "It was approved once: it is evidence; cancel it instead of "
+                "deleting it."
+            ),
+        ),
+    )
 
     # === FIELDS === #
     name = fields.Char(
@@ -159,7 +192,10 @@ class CollectionPlan(models.Model):
     @api.depends(
         "amount_to_schedule",
         "installment_count",
+        "line_ids",
         "debtor_id.debtor_type",
+        "debtor_id.debtor_type_suggested",
+        "debtor_id.debtor_type_decided_by_id",
         "approval_required",
     )
     def _compute_needs_approval(self):
@@ -178,9 +214,11 @@ class CollectionPlan(models.Model):
     # === CONSTRAINTS / ONCHANGE === #
     @api.constrains(
         "installment_count",
+        "line_ids",
         "down_payment",
         "interest_amount",
         "fee_amount",
+        "amount_total",
         "date_start",
     )
     def _check_figures(self):
@@ -196,13 +234,25 @@ class CollectionPlan(models.Model):
                         cap=bounds.MAX_INSTALLMENTS,
                     )
                 )
+            if bounds.check_count(plan._installment_total()):
+                raise ValidationError(
+                    self.env._(
+                        "Schedule of plan %(plan)s: %(count)s installments; a "
+                        "plan has at most %(cap)s.",
+                        plan=plan.name,
+                        count=plan._installment_total(),
+                        cap=bounds.MAX_INSTALLMENTS,
+                    )
+                )
             if bounds.check_date(plan.date_start, plan.company_id._collection_today()):
                 raise ValidationError(
                     lib_messages.date_problem(
                         self.env, plan._fields["date_start"].string, plan.date_start
                     )
                 )
-            if plan.amount_to_schedule and (
+            # Checked once the debt covered is known (the system writes it
+            # right after the user's values, at create).
+            if plan.amount_total and (
                 plan.currency_id.compare_amounts(
                     plan.down_payment, plan.amount_to_schedule
                 )
@@ -238,72 +288,48 @@ class CollectionPlan(models.Model):
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
-        if not is_system(self.env):
-            names = self._collection_system_fields
-            for vals in vals_list:
-                self._collection_refuse(set(vals) & names)
-            self._collection_refuse(
-                {n for n in names if f"default_{n}" in self._context}
-            )
+        # Created as the user (their values pass the guard), then what the
+        # system derives: the number, who shaped it, the debt covered; the
+        # schedule sent along is written last, as the user, so it is checked
+        # against the debt covered.
         vals_list = [dict(vals) for vals in vals_list]
-        for vals in vals_list:
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "collection.plan"
-            ) or self.env._("New")
-            vals["shaper_ids"] = [Command.set(self.env.user.ids)]
-            if "invoice_ids" in vals:
-                # Known before the constraints run (the down payment is checked
-                # against it).
-                draft = self.new({"invoice_ids": vals["invoice_ids"]})
-                vals["amount_total"] = draft._covered_residual()
-        # Installments sent along are the caller's: created in the caller's
-        # environment, their own guard applies (not the system's).
-        lines = [vals.pop("line_ids", None) for vals in vals_list]
-        plans = super(CollectionPlan, self._collection_system()).create(vals_list)
-        plans = plans.with_env(self.env)
-        for plan, line_commands in zip(plans, lines, strict=True):
-            if line_commands:
-                super(CollectionPlan, plan).write({"line_ids": line_commands})
+        schedules = [vals.pop("line_ids", None) for vals in vals_list]
+        plans = super().create(vals_list)
+        for plan, schedule_commands in zip(plans, schedules, strict=True):
+            system_env(plan).write(
+                {
+                    "name": self.env["ir.sequence"].next_by_code("collection.plan")
+                    or self.env._("New"),
+                    "shaper_ids": [Command.link(self.env.uid)],
+                    "amount_total": plan._covered_residual(),
+                }
+            )
+            if schedule_commands:
+                plan.write({"line_ids": schedule_commands})
         return plans
 
     def write(self, vals):
         if is_system(self.env):
             return super().write(vals)
-        self._collection_refuse(set(vals) & self._collection_system_fields)
-        if not TERMS & set(vals):
-            return super().write(vals)
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for plan in self:
-            if plan.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Plan %(plan)s is %(state)s: its terms and schedule can "
-                        "only be changed in draft (an active plan: Revise it "
-                        "first; it then needs a new approval).",
-                        plan=plan.name,
-                        state=states[plan.state],
-                    )
-                )
+        collectors = {plan.id: plan.user_id for plan in self}
         result = super().write(vals)
         for plan in self:
-            system = {"shaper_ids": [Command.link(self.env.uid)]}
+            shapers = self.env["res.users"]
+            if TERMS & set(vals):
+                # Whoever changes the terms shaped this version.
+                shapers |= self.env.user
+            if "user_id" in vals:
+                # Whoever collected this version may not approve it, even
+                # after handing it over (four eyes).
+                shapers |= collectors[plan.id] | plan.user_id
+            derived = {}
+            if shapers:
+                derived["shaper_ids"] = [Command.link(user.id) for user in shapers]
             if "invoice_ids" in vals:
-                system["amount_total"] = plan._covered_residual()
-            plan._collection_system().write(system)
+                derived["amount_total"] = plan._covered_residual()
+            if derived:
+                system_env(plan).write(derived)
         return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        for plan in self:
-            if plan.state != "draft" or plan.approval_required:
-                raise UserError(
-                    self.env._(
-                        "Plan %(plan)s is evidence once submitted: only a draft "
-                        "that was never approved can be deleted; cancel it "
-                        "instead.",
-                        plan=plan.name,
-                    )
-                )
 
     # === ACTIONS === #
     def _check_state(self, allowed, action):
@@ -363,7 +389,7 @@ class CollectionPlan(models.Model):
                 )
                 for index, item in enumerate(installments, start=1)
             ]
-            plan._collection_system().write(
+            system_env(plan).write(
                 {"line_ids": lines, "shaper_ids": [Command.link(self.env.uid)]}
             )
         return True
@@ -378,7 +404,7 @@ class CollectionPlan(models.Model):
                 plan.action_generate_lines()
             plan._check_schedule()
             if plan.needs_approval:
-                plan._collection_system().write({"state": "to_approve"})
+                system_env(plan).write({"state": "to_approve"})
                 plan._notify_managers()
             else:
                 plan._activate()
@@ -398,7 +424,7 @@ class CollectionPlan(models.Model):
                         plan=plan.name,
                     )
                 )
-            plan._collection_system().write(
+            system_env(plan).write(
                 {
                     "approved_by_id": self.env.user.id,
                     "date_approved": plan.company_id._collection_today(),
@@ -415,7 +441,7 @@ class CollectionPlan(models.Model):
         """Back to draft from approval, to change the terms."""
         check_group(self.env, USER, self.env._("Sending a plan back to draft"))
         self._check_state(("to_approve",), self.env._("going back to draft"))
-        self._collection_system().write({"state": "draft"})
+        system_env(self).write({"state": "draft"})
         return True
 
     def action_revise(self):
@@ -423,7 +449,7 @@ class CollectionPlan(models.Model):
         again, whatever its figures, and escalation resumes meanwhile."""
         check_group(self.env, USER, self.env._("Revising a plan"))
         self._check_state(("active",), self.env._("revising"))
-        self._collection_system().write(
+        system_env(self).write(
             {
                 "state": "draft",
                 "approval_required": True,
@@ -447,7 +473,7 @@ class CollectionPlan(models.Model):
             fee_invoice = plan.fee_invoice_id
             if fee_invoice and fee_invoice.payment_state == "not_paid":
                 fee_invoice.sudo()._reverse_moves(cancel=True)
-            plan._collection_system().write({"state": "cancelled"})
+            system_env(plan).write({"state": "cancelled"})
         return True
 
     def action_print_agreement(self):
@@ -482,20 +508,32 @@ class CollectionPlan(models.Model):
         """Why this version needs approval (:func:`lib.approval.approval_reasons`)."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        debtor = self.debtor_id
+        kinds = self.debtor_id._collection_decided_types()
         codes = approval.approval_reasons(
             self._decimal(self.amount_to_schedule),
             self._decimal(company.collection_plan_approval_amount),
-            self.installment_count,
+            self._installment_total(),
             company.collection_plan_max_installments,
-            debtor.debtor_type,
+            kinds,
             self.approval_required,
         )
-        types = dict(debtor._fields["debtor_type"]._description_selection(self.env))
+        types = dict(
+            self.env["collection.debtor"]
+            ._fields["debtor_type"]
+            ._description_selection(self.env)
+        )
+        risky = next((kind for kind in kinds if kind in approval.RISKY_TYPES), None)
         return [
-            lib_messages.approval_reason(self.env, code, types.get(debtor.debtor_type))
+            lib_messages.approval_reason(self.env, code, types.get(risky))
             for code in codes
         ]
+
+    def _installment_total(self):
+        """The number of installments: the plan's, or its schedule's when
+        that has more (the approval and the cap read what is scheduled)."""
+        self.ensure_one()
+        scheduled = len(self.line_ids.filtered(lambda line: not line.is_down_payment))
+        return max(self.installment_count, scheduled)
 
     def _check_submittable(self):
         self.ensure_one()
@@ -550,7 +588,7 @@ class CollectionPlan(models.Model):
             invoice = self._create_fee_invoice()
             vals["fee_invoice_id"] = invoice.id
             vals["invoice_ids"] = [Command.link(invoice.id)]
-        self._collection_system().write(vals)
+        system_env(self).write(vals)
         self.debtor_id.message_post(
             body=self.env._("Installment plan %(plan)s is active.", plan=self.name),
             subtype_xmlid="mail.mt_note",

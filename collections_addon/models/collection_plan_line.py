@@ -1,10 +1,15 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
 
-from .collection_guard import is_system
+from ..lib import bounds
+from . import lib_messages
+from .collection_guard import ALL, Freeze, is_system, system_env
 from .selections import PLAN_LINE_STATES
+
+_lt = LazyTranslate(__name__)
 
 
 class CollectionPlanLine(models.Model):
@@ -18,6 +23,19 @@ class CollectionPlanLine(models.Model):
         {"amount_paid", "state", "reminded_before", "reminded_late", "is_down_payment"}
     )
     _collection_fixed_fields = frozenset({"company_id", "plan_id"})
+    # The schedule is part of the terms: only a draft plan's changes.
+    _collection_evidence = (
+        Freeze(
+            ALL,
+            when=(("plan_id.state", "!=", "draft"),),
+            create=True,
+            unlink=True,
+            reason=_lt(
+                "The schedule of a plan can only be changed while the plan is "
+                "in draft."
+            ),
+        ),
+    )
 
     # === FIELDS === #
     plan_id = fields.Many2one(
@@ -57,34 +75,43 @@ class CollectionPlanLine(models.Model):
                     )
                 )
 
+    @api.constrains("date_due")
+    def _check_date_due(self):
+        """An installment falls due within the plausible window (ten years
+        back, as far ahead as the longest plan starting five years ahead): a
+        date in 9999 would suspend escalation for ever, one in 1900 default the
+        plan at once."""
+        for line in self:
+            today = line.plan_id.company_id._collection_today()
+            future = bounds.INSTALLMENT_FUTURE_DAYS
+            if bounds.check_date(line.date_due, today, future_days=future):
+                raise ValidationError(
+                    lib_messages.date_problem(
+                        self.env,
+                        line._fields["date_due"].string,
+                        line.date_due,
+                        future_days=future,
+                    )
+                )
+
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not is_system(self.env):
-            lines._check_plan_draft()
+        lines._shaped_by_user()
         return lines
 
     def write(self, vals):
-        if not is_system(self.env):
-            self._check_plan_draft()
         result = super().write(vals)
-        if not is_system(self.env):
-            # The schedule is part of the terms: whoever edits it shaped the plan.
-            self.plan_id._collection_system().write(
-                {"shaper_ids": [fields.Command.link(self.env.uid)]}
-            )
+        self._shaped_by_user()
         return result
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        self._check_plan_draft()
+    def _unlink_shaped_by_user(self):
+        self._shaped_by_user()
 
-    def _check_plan_draft(self):
-        if any(line.plan_id.state != "draft" for line in self):
-            raise UserError(
-                self.env._(
-                    "Installments: the schedule of a plan can only be changed "
-                    "while the plan is in draft."
-                )
-            )
+    def _shaped_by_user(self):
+        """The schedule is part of the terms: whoever adds, edits or removes
+        an installment shaped the plan (four eyes)."""
+        if self and not is_system(self.env):
+            system_env(self.plan_id).write({"shaper_ids": [Command.link(self.env.uid)]})

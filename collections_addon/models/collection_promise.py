@@ -5,11 +5,14 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
 from ..lib import promise as promise_rules
 from . import lib_messages
-from .collection_guard import USER, check_group, is_system
+from .collection_guard import USER, Freeze, check_group, system_env
 from .selections import CONTACT_CHANNELS, PROMISE_STATES
+
+_lt = LazyTranslate(__name__)
 
 # What the debtor promised: fixed once recorded (cancel and record a new one).
 FACTS = frozenset({"amount", "date", "invoice_ids", "channel", "contact_partner_id"})
@@ -32,6 +35,17 @@ class CollectionPromise(models.Model):
         {"state", "amount_paid", "date_closed", "reminder_sent", "date_made"}
     )
     _collection_fixed_fields = frozenset({"company_id", "debtor_id", "contact_id"})
+    # What the debtor promised is evidence from the moment it is recorded.
+    _collection_evidence = (
+        Freeze(
+            FACTS,
+            unlink=True,
+            reason=_lt(
+                "What was promised (amount, date, invoices, channel, person) is "
+                "evidence: cancel the promise and record a new one."
+            ),
+        ),
+    )
 
     # === FIELDS === #
     # Shown live (never stored): it always says the promise's current amount
@@ -178,34 +192,13 @@ class CollectionPromise(models.Model):
         promises._validate_terms()
         # The call that led to the promise gets its outcome now, not before.
         calls = promises.contact_id.filtered(lambda c: not c.outcome)
-        calls._collection_system().write({"outcome": "promise"})
+        system_env(calls).write({"outcome": "promise"})
         for promise in promises:
             promise.debtor_id.message_post(
                 body=self.env._("Promise to pay recorded: %(name)s", name=promise.name),
                 subtype_xmlid="mail.mt_note",
             )
         return promises
-
-    def write(self, vals):
-        if not is_system(self.env) and FACTS & set(vals):
-            raise UserError(
-                self.env._(
-                    "Promise to pay: what was promised (amount, date, invoices, "
-                    "channel, person) is evidence and cannot be changed. Cancel "
-                    "the promise and record a new one."
-                )
-            )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_evidence(self):
-        if self:
-            raise UserError(
-                self.env._(
-                    "A promise to pay is evidence and cannot be deleted; cancel it "
-                    "instead."
-                )
-            )
 
     # === ACTIONS === #
     def action_cancel(self):
@@ -223,7 +216,7 @@ class CollectionPromise(models.Model):
                         state=states[promise.state],
                     )
                 )
-            promise._collection_system().write(
+            system_env(promise).write(
                 {
                     "state": "cancelled",
                     "date_closed": promise.company_id._collection_today(),

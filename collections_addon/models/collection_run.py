@@ -7,7 +7,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .collection_guard import USER, check_group
+from .collection_guard import USER, check_group, system_env
 from .selections import RUN_STATES, RUN_TRIGGERS
 
 
@@ -175,7 +175,7 @@ class CollectionRun(models.Model):
         request; its progress shows in the list of runs.
         """
         check_group(self.env, USER, self.env._("Starting a collections run"))
-        Run = self.env["collection.run"].sudo()._collection_system()
+        Run = system_env(self.env["collection.run"].sudo())
         for company in self.env.companies:
             if not Run.search_count(
                 [("company_id", "=", company.id), ("state", "=", "queued")]

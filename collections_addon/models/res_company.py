@@ -3,10 +3,10 @@
 import math
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 from ..lib import bounds, days
-from .collection_guard import MANAGER, check_numbers, is_system, system_env
+from .collection_guard import MANAGER, check_values, refuse_protected, system_env
 
 # Written by the refresh and the run only (see collection_guard).
 SYSTEM_FIELDS = frozenset(
@@ -193,38 +193,26 @@ class ResCompany(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._collection_check_finite(vals)
-        if not is_system(self.env):
-            for vals in vals_list:
-                self._collection_refuse(set(vals) & SYSTEM_FIELDS)
-            context = self.env.context
-            self._collection_refuse(
-                {name for name in SYSTEM_FIELDS if f"default_{name}" in context}
-            )
+            self._collection_check_values(vals)
+        refuse_protected(self, SYSTEM_FIELDS, vals_list, self._collection_refusal)
         companies = super().create(vals_list)
         self.env["collection.policy"].sudo()._ensure_default_policy(companies)
         return companies
 
     def write(self, vals):
-        self._collection_check_finite(vals)
-        if not is_system(self.env):
-            self._collection_refuse(set(vals) & SYSTEM_FIELDS)
+        self._collection_check_values(vals)
+        refuse_protected(self, SYSTEM_FIELDS, [vals], self._collection_refusal)
         return super().write(vals)
 
     # === BUSINESS / HOOKS === #
-    def _collection_refuse(self, names):
-        if names:
-            raise AccessError(
-                self.env._(
-                    "Company: %(fields)s can only be set by Collections itself.",
-                    fields=", ".join(sorted(names)),
-                )
-            )
-
-    def _collection_check_finite(self, vals):
-        check_numbers(
-            self, vals, names={n for n in vals if n.startswith("collection_")}
+    def _collection_refusal(self, fields):
+        return self.env._(
+            "Company: %(fields)s can only be set by Collections itself.",
+            fields=fields,
         )
+
+    def _collection_check_values(self, vals):
+        check_values(self, vals, names={n for n in vals if n.startswith("collection_")})
 
     def _collection_today(self):
         """The one "today" of this company's figures, runs, documents and exports:

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import formatLang
 
 from ..lib.interest import late_interest
-from .collection_guard import MANAGER
+from .collection_guard import MANAGER, check_values
 
 # The example of the interest setting: this amount, this many days late.
 EXAMPLE_AMOUNT = Decimal("1000.00")
@@ -99,9 +99,12 @@ class ResConfigSettings(models.TransientModel):
         taken out and written with ``sudo()`` after checking the group and the
         company; every other field keeps the user's rights.
         """
+        names = self._collection_company_settings()
+        for vals in vals_list:
+            # A NaN or an infinity is refused before the ORM rounds it.
+            check_values(self, vals, names=names)
         if self.env.is_admin() or not self.env.user.has_group(MANAGER):
             return super().create(vals_list)
-        names = self._collection_company_settings()
         ours = [
             {name: vals.pop(name) for name in list(vals) if name in names}
             for vals in vals_list

@@ -8,8 +8,9 @@ from collections_lib.approval import approval_reasons
 
 
 def reasons(amount=500, threshold=1000, count=3, max_count=6, kind=None, revised=False):
+    kinds = kind if isinstance(kind, list) else [kind]
     return approval_reasons(
-        Decimal(amount), Decimal(threshold), count, max_count, kind, revised
+        Decimal(amount), Decimal(threshold), count, max_count, kinds, revised
     )
 
 
@@ -39,6 +40,11 @@ def test_approval_reasons_fraudulent_debtor_flags_type():
 
 def test_approval_reasons_forgetful_debtor_needs_none():
     assert reasons(kind="forgetful") == []
+
+
+def test_approval_reasons_risky_suggested_type_flags_type():
+    """A collector's passing change of the type does not dodge approval."""
+    assert reasons(kind=["forgetful", "chronic"]) == ["risky_type"]
 
 
 def test_approval_doctests_pass():
