@@ -1,166 +1,222 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The services issue: one open-line definition, reminders by window, the
-collector's next action date, mails only queued, "Run now" enqueued."""
+"""The seams of the code, enforced instead of a line count.
 
-from odoo import Command
-from odoo.modules import module
-from odoo.tests import tagged
-from odoo.tools import SQL
+- a model of an addon lives in one file: no second ``_inherit`` of the
+  addon's own model elsewhere in the addon;
+- no ``collection_*`` key is read from or put in the context outside the
+  guard: state travels as arguments (the guard's sentinel is the only thing
+  of ours in a context);
+- every selection list of a field comes from a ``selections`` module;
+- no template calls a service (``env[...]``): reports receive their data in
+  ``_get_report_values``, and a mail template keeps at most one helper, which
+  says what it does in a docstring.
 
-from .common import CollectionsCommon
+Pure source checks: they read the files, no database.
+"""
 
-DEMO_REF = "COLL-DEMO-%"
+import ast
+import re
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+ADDONS = ("collections_addon", "collections_sale")
+GUARD = ROOT / "collections_addon" / "models" / "collection_guard.py"
+CONTEXT_KEY = re.compile(r"^collection_")
 
 
-@tagged("post_install", "-at_install")
-class TestArchitecture(CollectionsCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company = cls.env.company
-        cls.env["collection.policy"]._ensure_default_policy(cls.company)
-        cls.invoice = cls.make_invoice(1000.0, -5)
-        cls.env["collection.ledger"]._refresh_company(cls.company)
-        cls.debtor = cls.env["collection.debtor"].search(
-            [("partner_id", "=", cls.customer.id), ("company_id", "=", cls.company.id)]
-        )
+def python_files(addon):
+    return sorted(
+        path
+        for path in (ROOT / addon).rglob("*.py")
+        if "migrations" not in path.parts and path.name != "__manifest__.py"
+    )
 
-    def mails_of(self, record):
-        return (
-            self.env["mail.mail"]
-            .sudo()
-            .search([("model", "=", record._name), ("res_id", "=", record.id)])
-        )
 
-    def test_one_open_line_definition(self):
-        """_open_domain through the ORM and _open_sql in SQL select the same lines."""
-        receivable = self.env["collection.receivable"]
-        demo_debtors = (
-            self.env["collection.debtor"]
-            .sudo()
-            .search([("partner_id.ref", "=like", DEMO_REF)])
-        )
-        self.assertTrue(demo_debtors, "the test database has the demo data")
-        self.env.flush_all()
-        for company in self.env["res.company"].sudo().search([]):
-            with self.subTest(company=company.name):
-                orm = (
-                    self.env["account.move.line"]
-                    .sudo()
-                    .search(receivable._open_domain(company))
+def model_classes(path):
+    """``(class name, _name, _inherit list)`` of the Odoo classes of a file."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        attrs = {}
+        for item in node.body:
+            if isinstance(item, ast.Assign) and len(item.targets) == 1:
+                target = item.targets[0]
+                if isinstance(target, ast.Name) and target.id in ("_name", "_inherit"):
+                    attrs[target.id] = ast.literal_eval(item.value)
+        if attrs:
+            inherit = attrs.get("_inherit", [])
+            inherit = [inherit] if isinstance(inherit, str) else list(inherit)
+            yield node.name, attrs.get("_name"), inherit
+
+
+def test_a_model_of_an_addon_lives_in_one_file():
+    for addon in ADDONS:
+        homes = {}
+        extensions = []
+        for path in python_files(addon):
+            for _cls, name, inherit in model_classes(path):
+                if name and name not in inherit:
+                    assert name not in homes, f"{name}: {homes.get(name)} and {path}"
+                    homes[name] = path
+                else:
+                    extensions += [(model, path) for model in inherit]
+        for model, path in extensions:
+            if model in homes:
+                assert homes[model] == path, (
+                    f"{path.relative_to(ROOT)} extends {model}, whose home is "
+                    f"{homes[model].relative_to(ROOT)}: one file per model"
                 )
-                sql = self.env.execute_query(
-                    SQL(
-                        "SELECT aml.id FROM account_move_line aml WHERE %s",
-                        receivable._open_sql(company),
+            # An inherited core model too lives in one file of the addon.
+        inherited = {}
+        for model, path in extensions:
+            if model not in homes:
+                inherited.setdefault(model, set()).add(path)
+        for model, paths in inherited.items():
+            assert len(paths) == 1, f"{addon}: {model} is extended in {sorted(paths)}"
+
+
+def constants(tree):
+    """Module-level string constants: ``{name: value}``."""
+    return {
+        node.targets[0].id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    }
+
+
+def text_of(node, names):
+    """The string a node stands for (a literal or a module constant)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    return None
+
+
+def context_keys(tree):
+    """The ``collection_*`` context keys a module reads or sets."""
+    names = constants(tree)
+    keys = []
+    for sub in ast.walk(tree):
+        # env.context.get("collection_x"), self._context.get(...)
+        if (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and sub.func.attr in ("get", "pop", "setdefault")
+            and isinstance(sub.func.value, ast.Attribute)
+            and sub.func.value.attr in ("context", "_context")
+            and sub.args
+            and text_of(sub.args[0], names)
+        ):
+            keys.append(text_of(sub.args[0], names))
+        # context["collection_x"]
+        if (
+            isinstance(sub, ast.Subscript)
+            and isinstance(sub.value, ast.Attribute)
+            and sub.value.attr in ("context", "_context")
+            and text_of(sub.slice, names)
+        ):
+            keys.append(text_of(sub.slice, names))
+        # with_context(collection_x=...) / with_context(**{"collection_x": ...})
+        if (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and sub.func.attr == "with_context"
+        ):
+            keys += [kw.arg for kw in sub.keywords if kw.arg]
+            for kw in sub.keywords:
+                if kw.arg is None and isinstance(kw.value, ast.Dict):
+                    keys += [text_of(key, names) or "" for key in kw.value.keys]
+    return [key for key in keys if CONTEXT_KEY.match(key)]
+
+
+def test_no_collection_context_key_outside_the_guard():
+    for addon in ADDONS:
+        for path in python_files(addon):
+            if path == GUARD:
+                continue
+            tree = ast.parse(path.read_text(), filename=str(path))
+            keys = context_keys(tree)
+            assert not keys, f"{path.relative_to(ROOT)} uses context keys {keys}"
+    for addon in ADDONS:
+        for path in (ROOT / addon).rglob("*.xml"):
+            text = path.read_text()
+            found = re.findall(r"['\"](collection_[a-z_]+)['\"]\s*:", text)
+            found = [
+                key
+                for key in found
+                if not re.search(rf"(default|search_default)_{key}", text)
+            ]
+            assert not found, f"{path.relative_to(ROOT)} puts {found} in a context"
+
+
+def test_every_selection_comes_from_a_selections_module():
+    for addon in ADDONS:
+        for path in python_files(addon):
+            tree = ast.parse(path.read_text(), filename=str(path))
+            for node in ast.walk(tree):
+                if not (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "Selection"
+                ):
+                    continue
+                values = list(node.args[:1]) + [
+                    kw.value
+                    for kw in node.keywords
+                    if kw.arg in ("selection", "selection_add")
+                ]
+                for value in values:
+                    assert not isinstance(value, ast.List | ast.Tuple), (
+                        f"{path.relative_to(ROOT)}:{node.lineno}: a literal "
+                        "selection list; put it in a selections module"
                     )
-                )
-                self.assertEqual(set(orm.ids), {row[0] for row in sql})
-                if company in demo_debtors.company_id:
-                    demo = orm.filtered(
-                        lambda aml: aml.partner_id.commercial_partner_id
-                        in demo_debtors.partner_id
-                    )
-                    self.assertTrue(demo, "demo customers have open lines")
 
-    def test_installment_reminder_after_a_missed_day(self):
-        """An installment due in 2 days is reminded with a 3-day window, once."""
-        self.company.collection_plan_reminder_days = 3
-        plan = self.env["collection.plan"].create(
-            {
-                "debtor_id": self.debtor.id,
-                "invoice_ids": [Command.set(self.invoice.ids)],
-                "installment_count": 1,
-                "date_start": self.days(2),
-            }
-        )
-        plan.action_submit()
-        self.assertEqual(plan.state, "active")
-        line = plan.line_ids
-        self.assertEqual(line.date_due, self.days(2))
-        commitments = self.env["collection.commitments"]
-        commitments._follow_company(self.company, self.today)
-        self.assertTrue(line.reminded_before)
-        self.assertEqual(len(self.mails_of(line)), 1)
-        commitments._follow_company(self.company, self.today)
-        self.assertEqual(len(self.mails_of(line)), 1)
 
-    def test_promise_reminder_after_a_missed_day(self):
-        """A promise due today, not reminded the day before, is reminded today."""
-        self.company.collection_promise_reminder = True
-        promise = self.env["collection.promise"].create(
-            {"debtor_id": self.debtor.id, "amount": 400.0, "date": self.today}
-        )
-        self.env["collection.commitments"]._follow_company(self.company, self.today)
-        self.assertTrue(promise.reminder_sent)
-        self.assertEqual(len(self.mails_of(promise)), 1)
+def templates():
+    """``(file, id, text)`` of every QWeb report template and mail template."""
+    for addon in ADDONS:
+        for path in (ROOT / addon).rglob("*.xml"):
+            root = etree.parse(str(path)).getroot()
+            for node in root.iter("template"):
+                yield path, node.get("id"), etree.tostring(node, encoding="unicode")
+            for node in root.iter("record"):
+                if node.get("model") == "mail.template":
+                    yield path, node.get("id"), etree.tostring(node, encoding="unicode")
 
-    def test_collector_next_action_date_kept_until_it_passes(self):
-        """The refresh keeps a collector's date until it passes, then proposes again."""
-        Ledger = self.env["collection.ledger"]
-        self.debtor.with_user(self.collector).next_action_date = self.days(5)
-        Ledger._refresh_company(self.company, today=self.today)
-        self.assertEqual(self.debtor.next_action_date, self.days(5))
-        self.assertTrue(self.debtor.next_action_by_user)
-        Ledger._refresh_company(self.company, today=self.days(6))
-        self.assertEqual(self.debtor.next_action_date, self.days(6))
-        self.assertFalse(self.debtor.next_action_by_user)
 
-    def test_run_only_queues_mails_and_retries_a_failed_one(self):
-        """The run only queues mails; a failed send fails the entry; a rerun retries."""
-        Escalation = self.env["collection.escalation"]
-        mail_cron = self.env.ref("mail.ir_cron_mail_scheduler_action")
-        triggers = self.env["ir.cron.trigger"].sudo()
-        queued = triggers.search_count([("cron_id", "=", mail_cron.id)])
-        Escalation._run_company(self.company)
-        contact = self.env["collection.contact"].search(
-            [("debtor_id", "=", self.debtor.id), ("mail_id", "!=", False)]
-        )
-        self.assertEqual(len(contact), 1)
-        self.assertEqual(
-            (contact.state, contact.mail_id.state), ("pending", "outgoing")
-        )
-        self.assertGreater(
-            triggers.search_count([("cron_id", "=", mail_cron.id)]), queued
-        )
-        mail = contact.mail_id
-        # An unreachable SMTP server; the test mode would skip the connection.
-        self.env["ir.mail_server"].sudo().create(
-            {"name": "Unreachable", "smtp_host": "127.0.0.1", "smtp_port": 1}
-        )
-        current_test, module.current_test = module.current_test, None
-        try:
-            mail.sudo().send()
-        finally:
-            module.current_test = current_test
-        self.assertEqual((mail.state, contact.state), ("exception", "failed"))
-        _run, stats = Escalation._run_company(self.company)
-        self.assertEqual(stats["retried_count"], 1)
-        self.assertEqual(contact.mail_id, mail)
-        self.assertEqual((contact.state, mail.state), ("pending", "outgoing"))
-        self.assertEqual(
-            self.env["collection.contact"].search_count(
-                [("debtor_id", "=", self.debtor.id), ("mail_id", "!=", False)]
-            ),
-            1,
-        )
+def test_no_template_calls_a_service():
+    for path, xmlid, text in templates():
+        assert "env[" not in text, f"{path.name} {xmlid} calls env[...]"
 
-    def test_run_now_only_enqueues(self):
-        """Run now adds a trigger of the run cron and acts on nothing in the request."""
-        cron = self.env.ref("collections_addon.ir_cron_collection_run")
-        Trigger = self.env["ir.cron.trigger"].sudo()
-        Run = self.env["collection.run"]
-        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
-        contacts = self.env["collection.contact"].search_count([])
-        runs = Run.search([])
-        Run.with_user(self.collector).action_run_now()
-        self.assertEqual(
-            Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1
-        )
-        self.assertEqual(self.env["collection.contact"].search_count([]), contacts)
-        # At most a placeholder of the queued run: nothing ran, nothing counted.
-        new = Run.search([]) - runs
-        self.assertEqual(set(new.mapped("state")) - {"queued"}, set())
-        self.assertFalse(new.filtered("action_count") or new.filtered("date_end"))
-        self.assertEqual(self.debtor.level_id, self.env["collection.level"])
+
+def helper_docstrings():
+    """``{method name: docstring}`` of the methods of the addons."""
+    docs = {}
+    for addon in ADDONS:
+        for path in python_files(addon):
+            tree = ast.parse(path.read_text(), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.FunctionDef):
+                    docs[node.name] = ast.get_docstring(node) or ""
+    return docs
+
+
+def test_a_template_keeps_at_most_one_documented_helper():
+    docs = helper_docstrings()
+    for path, xmlid, text in templates():
+        helpers = set(re.findall(r"\.(_collection_[a-z_]+)\(", text))
+        if "mail.template" in text:
+            assert len(helpers) <= 1, f"{path.name} {xmlid} calls {sorted(helpers)}"
+        else:
+            assert not helpers, f"{path.name} {xmlid} calls {sorted(helpers)}"
+        for helper in helpers:
+            assert docs.get(helper), f"{helper} of {xmlid} says what it does"

@@ -9,7 +9,6 @@ from odoo.tools import SQL
 from ..lib import aging, classification, dunning
 from .collection_guard import system_env
 from .selections import UNANSWERED_OUTCOMES
-from .sql_arrays import array_literal
 
 # Columns written by the refresh, with their PostgreSQL cast, in two groups: the
 # aging figures (phase 1) and the classification (phase 2). They are volatile:
@@ -55,6 +54,26 @@ UPDATE_CHUNK = 5000
 # What a NULL column compares equal to: the refresh writes these for "none".
 # Dates and texts have no empty value: None stands for "none" on both sides.
 EMPTY = {"numeric": 0.0, "int4": 0, "jsonb": "[]", "bool": False}
+
+
+def array_literal(cast, values):
+    """One column of an UPDATE as a PostgreSQL array literal: ``{1.5,NULL}``.
+
+    One text parameter per column (psycopg2's ``ARRAY[...]`` of thousands of
+    constants is several times slower). Texts are quoted; ``None`` is NULL.
+    """
+    if cast == "bool":
+        items = ("NULL" if v is None else ("t" if v else "f") for v in values)
+    elif cast in ("jsonb", "varchar"):
+        items = (
+            "NULL"
+            if v is None
+            else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            for v in values
+        )
+    else:
+        items = ("NULL" if v is None else str(v) for v in values)
+    return "{" + ",".join(items) + "}"
 
 
 class CollectionLedger(models.AbstractModel):

@@ -6,8 +6,6 @@
 sentences, translated in the user's language with ``env._``.
 """
 
-from markupsafe import Markup, escape
-
 from ..lib import bounds, classification
 
 
@@ -141,7 +139,7 @@ def amount_problem(env, label, value):
     )
 
 
-def date_problem(env, label, value):
+def date_problem(env, label, value, future_days=bounds.DATE_FUTURE_DAYS):
     """A :func:`lib.bounds.check_date` problem of the field ``label``."""
     return env._(
         "%(field)s: %(date)s is outside the allowed window (%(past)s days back to "
@@ -149,7 +147,7 @@ def date_problem(env, label, value):
         field=label,
         date=value,
         past=bounds.DATE_PAST_DAYS,
-        future=bounds.DATE_FUTURE_DAYS,
+        future=future_days,
     )
 
 
@@ -164,46 +162,6 @@ def approval_reason(env, code, debtor_type):
         "revised": lambda: _("it was changed after its approval"),
         "risky_type": lambda: _("the debtor is %(type)s", type=debtor_type),
     }[code]()
-
-
-def risk_labels(env):
-    """The labels of :func:`lib.classification.risk_score` components."""
-    _ = env._
-    return {
-        "Days overdue": _("Days overdue"),
-        "Share paid late": _("Share paid late"),
-        "Average days late": _("Average days late"),
-        "Broken promises": _("Broken promises"),
-        "Unanswered contacts": _("Unanswered contacts"),
-        "Defaulted plans": _("Defaulted plans"),
-    }
-
-
-def collectible_explanation(env, debtor):
-    """Why a debtor's collectible amount is less than its overdue amount."""
-    fmt = debtor.currency_id.format
-    return env._(
-        "Overdue %(overdue)s less unapplied credits %(credits)s: collectible "
-        "%(collectible)s.",
-        overdue=fmt(debtor.amount_overdue),
-        credits=fmt(-debtor.amount_credit),
-        collectible=fmt(debtor.amount_collectible),
-    )
-
-
-def risk_table(env, debtor):
-    """The risk score of ``debtor`` explained: one row per component (HTML)."""
-    labels = risk_labels(env)
-    rows = Markup("").join(
-        Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
-        % (labels.get(label, label), points)
-        for label, points in (debtor.risk_components or [])
-    )
-    return Markup(
-        "<table class='table table-sm o_collection_risk'><tbody>%s"
-        "<tr class='fw-bold'><td>%s</td><td class='text-end'>%s</td></tr>"
-        "</tbody></table>"
-    ) % (rows, escape(env._("Risk score")), debtor.risk_score)
 
 
 def _values(names_by_code, args):

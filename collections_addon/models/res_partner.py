@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_amount, format_date
 
 from .collection_guard import USER, VIEWER, check_group
-from .selections import ABC_CLASSES, DEBTOR_TYPES
+from .selections import ABC_CLASSES, CONTACT_ROLES, DEBTOR_TYPES
 
 SUMMARY_FIELDS = [
     "amount_due",
@@ -168,7 +168,7 @@ class ResPartner(models.Model):
     )
 
     collection_role = fields.Selection(
-        [("accountant", "Accountant"), ("decision_maker", "Decision Maker")],
+        CONTACT_ROLES,
         string="Collections Role",
         help="Accountant: receives the reminders. Decision maker: demand letters are "
         "addressed to them.",

@@ -13,6 +13,10 @@ DEBTOR_TYPES = [
     ("irresponsible", "Irresponsible"),
     ("fraudulent", "Fraudulent"),
 ]
+# Types a Viewer (a sales rep) reads as "review with collections": a label such
+# as "Fraudulent" is a collector's assessment, not something to show a customer
+# over a sales rep's shoulder.
+SENSITIVE_TYPES = frozenset({"irresponsible", "fraudulent"})
 ABC_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
 DEBTOR_STAGES = [
     ("normal", "Normal"),
@@ -41,6 +45,9 @@ CONTACT_CHANNELS = [
     ("meeting", "Meeting"),
     ("portal", "Portal"),
 ]
+# The channels a person logs a contact on; the others (the portal, the sales
+# bridge's releases) are recorded by Collections itself.
+MANUAL_CHANNELS = ("call", "email", "sms", "letter", "meeting")
 CONTACT_OUTCOMES = [
     ("reached", "Reached"),
     ("no_answer", "No answer"),
@@ -52,6 +59,9 @@ CONTACT_OUTCOMES = [
     ("paid_claimed", "Paid (claimed)"),
     ("plan_requested", "Plan requested"),
 ]
+# The role of a customer's contact: who gets the reminders and the letters.
+CONTACT_ROLES = [("accountant", "Accountant"), ("decision_maker", "Decision Maker")]
+CONTACT_DIRECTIONS = [("outbound", "Outbound"), ("inbound", "Inbound")]
 UNANSWERED_OUTCOMES = ("no_answer", "voicemail", "wrong_number")
 CONTACT_STATES = [
     ("done", "Done"),

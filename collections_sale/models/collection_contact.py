@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from .selections import SALES_CHANNELS
+
 
 def _keep_sales_entries(contacts):
     """On uninstall, keep the release entries (the log is append-only and its
@@ -23,6 +25,6 @@ class CollectionContact(models.Model):
     # === FIELDS === #
     # A credit hold released on an order is logged with the debtor's contacts.
     channel = fields.Selection(
-        selection_add=[("sales", "Sales")],
+        selection_add=SALES_CHANNELS,
         ondelete={"sales": _keep_sales_entries},
     )
