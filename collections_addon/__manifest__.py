@@ -28,6 +28,7 @@
         "data/mail_layout_data.xml",
         "data/mail_template_data.xml",
         "data/collection_policy_data.xml",
+        "data/collection_interest_rate_data.xml",
         # Wizards (before the lists whose buttons open them)
         "wizard/collection_dispute_resolve_views.xml",
         # Views
@@ -38,6 +39,7 @@
         "views/collection_run_views.xml",
         "views/collection_promise_views.xml",
         "views/collection_plan_views.xml",
+        "views/collection_interest_rate_views.xml",
         "views/account_move_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The access matrix: the eight models x four users x create/read/write/unlink,
+"""The access matrix: every record model x four users x create/read/write/unlink,
 generated from one table of what each role is meant to do (not the CSV)."""
 
 from itertools import product
@@ -25,6 +25,9 @@ MATRIX = {
     "collection.plan": ("r", "crw", "crwu", ""),
     "collection.plan.line": ("r", "crwu", "crwu", ""),
     "collection.run": ("", "r", "crwu", ""),
+    # Published rates are public data: managers add and correct them; nobody
+    # deletes one a letter may have used.
+    "collection.interest.rate": ("r", "r", "crw", ""),
 }
 OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}
 
@@ -44,7 +47,7 @@ class TestAccessMatrix(GuardCommon):
         )
 
     def test_matrix_covers_every_model(self):
-        """The table lists exactly the addon's eight record models."""
+        """The table lists exactly the addon's record models."""
         guarded = {
             name
             for name, model in self.env.registry.items()
@@ -58,6 +61,9 @@ class TestAccessMatrix(GuardCommon):
         """Each role has exactly the rights of the table on each model."""
         roles = (self.viewer, self.collector, self.manager, self.internal)
         records = {record._name: record for record, _vals in self.guarded()}
+        records["collection.interest.rate"] = self.env[
+            "collection.interest.rate"
+        ].search([], limit=1)
         for model, rights in MATRIX.items():
             for (user, allowed), (letter, operation) in product(
                 zip(roles, rights, strict=True), OPERATIONS.items()

@@ -651,7 +651,7 @@ class CollectionDebtor(models.Model):
         if "next_action_date" in vals:
             derived["next_action_by_user"] = bool(vals["next_action_date"])
         if derived:
-            super(CollectionDebtor, system_env(self)).write(derived)
+            system_env(self).write(derived)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

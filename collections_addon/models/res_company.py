@@ -1,12 +1,14 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
+from decimal import Decimal
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lib import bounds, days
+from ..lib import bounds, days, statutory
 from .collection_guard import MANAGER, check_values, refuse_protected, system_env
+from .selections import INTEREST_DAY_BASES, INTEREST_REGIMES
 
 # Written by the refresh and the run only (see collection_guard).
 SYSTEM_FIELDS = frozenset(
@@ -35,6 +37,44 @@ class ResCompany(models.Model):
         default=0.0,
         help="Yearly percentage of simple interest on overdue amounts, counted "
         "per day late on a 365-day year, shown in demand letters.",
+    )
+    collection_interest_regime = fields.Selection(
+        INTEREST_REGIMES,
+        string="Interest Regime",
+        required=True,
+        default=statutory.FLAT,
+        help="How late interest is computed in letters: the law of the country "
+        "(rate tables by period) or a contractual or flat rate. A new company "
+        "starts with the regime of its country; a customer's contract may set "
+        "another one.",
+    )
+    collection_interest_margin = fields.Float(
+        string="EU Directive Margin (points)",
+        digits=(16, 4),
+        default=8.0,
+        help="Points added to the ECB main refinancing rate under the EU late "
+        "payment directive: at least 8, higher where the member state says so.",
+    )
+    collection_interest_daily_rate = fields.Float(
+        string="Daily Penalty (% per day)",
+        digits=(16, 4),
+        default=0.0,
+        help="Contractual penalty per day late on the unpaid amount, e.g. 0.1.",
+    )
+    collection_interest_cap = fields.Float(
+        string="Penalty Cap (% of the overdue amount)",
+        digits=(16, 4),
+        default=0.0,
+        help="The daily penalty of an invoice stops at this percentage of the "
+        "amount overdue on its due date. 0: no cap.",
+    )
+    collection_interest_day_basis = fields.Selection(
+        INTEREST_DAY_BASES,
+        string="Interest Day Basis",
+        required=True,
+        default="365",
+        help="Days of a year for annual rates other than the Russian art. 395 "
+        "(always the actual year) and the flat rate (always 365).",
     )
     collection_payment_deadline_days = fields.Integer(
         string="Payment Deadline (days)",
@@ -189,11 +229,45 @@ class ResCompany(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "collection_interest_regime",
+        "collection_interest_rate",
+        "collection_interest_margin",
+        "collection_interest_daily_rate",
+        "collection_interest_cap",
+        "collection_interest_day_basis",
+    )
+    def _check_collection_interest_terms(self):
+        service = self.env["collection.interest"]
+        for company in self:
+            regime = company.collection_interest_regime
+            terms = statutory.Terms(
+                regime=regime,
+                rate=Decimal(str(company.collection_interest_rate))
+                if regime != statutory.CONTRACTUAL_DAILY
+                else Decimal(str(company.collection_interest_daily_rate)),
+                margin=Decimal(str(company.collection_interest_margin)),
+                cap=Decimal(str(company.collection_interest_cap)),
+                day_basis=None,
+            )
+            for parameter, code in statutory.terms_problems(terms):
+                if parameter == "rate" and regime == statutory.FLAT:
+                    continue  # the flat rate keeps its own bound (see above)
+                raise ValidationError(
+                    service._collection_terms_message(company, regime, parameter, code)
+                )
+
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._collection_check_values(vals)
+            if "collection_interest_regime" not in vals and (
+                "default_collection_interest_regime" not in self.env.context
+            ):
+                vals["collection_interest_regime"] = statutory.default_regime(
+                    self._collection_country_code(vals)
+                )
         refuse_protected(self, SYSTEM_FIELDS, vals_list, self._collection_refusal)
         companies = super().create(vals_list)
         self.env["collection.policy"].sudo()._ensure_default_policy(companies)
@@ -213,6 +287,16 @@ class ResCompany(models.Model):
 
     def _collection_check_values(self, vals):
         check_values(self, vals, names={n for n in vals if n.startswith("collection_")})
+
+    @api.model
+    def _collection_country_code(self, vals):
+        """The country code a new company is created with (its own field, else
+        its partner's)."""
+        if vals.get("country_id"):
+            return self.env["res.country"].browse(vals["country_id"]).code
+        if vals.get("partner_id"):
+            return self.env["res.partner"].browse(vals["partner_id"]).country_id.code
+        return None
 
     def _collection_today(self):
         """The one "today" of this company's figures, runs, documents and exports:

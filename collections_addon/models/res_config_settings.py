@@ -30,6 +30,21 @@ class ResConfigSettings(models.TransientModel):
     collection_interest_rate = fields.Float(
         related="company_id.collection_interest_rate", readonly=False
     )
+    collection_interest_regime = fields.Selection(
+        related="company_id.collection_interest_regime", readonly=False
+    )
+    collection_interest_margin = fields.Float(
+        related="company_id.collection_interest_margin", readonly=False
+    )
+    collection_interest_daily_rate = fields.Float(
+        related="company_id.collection_interest_daily_rate", readonly=False
+    )
+    collection_interest_cap = fields.Float(
+        related="company_id.collection_interest_cap", readonly=False
+    )
+    collection_interest_day_basis = fields.Selection(
+        related="company_id.collection_interest_day_basis", readonly=False
+    )
     collection_payment_deadline_days = fields.Integer(
         related="company_id.collection_payment_deadline_days", readonly=False
     )

@@ -8,8 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_amount, format_date
 
-from .collection_guard import USER, VIEWER, check_group
-from .selections import ABC_CLASSES, CONTACT_ROLES, DEBTOR_TYPES
+from .collection_guard import MANAGER, USER, VIEWER, check_group
+from .selections import ABC_CLASSES, CONTACT_ROLES, DEBTOR_TYPES, INTEREST_REGIMES
 
 SUMMARY_FIELDS = [
     "amount_due",
@@ -172,6 +172,53 @@ class ResPartner(models.Model):
         string="Collections Role",
         help="Accountant: receives the reminders. Decision maker: demand letters are "
         "addressed to them.",
+    )
+    # The customer's contract with the current company (issue #24): read by
+    # the collection.interest service, which checks them before use.
+    collection_interest_regime = fields.Selection(
+        INTEREST_REGIMES,
+        string="Interest Regime",
+        company_dependent=True,
+        groups=MANAGER,
+        help="Empty: the company's regime. Set it when the contract with this "
+        "customer says otherwise, e.g. a daily penalty, which in Russia replaces "
+        "the interest of art. 395 (art. 395 p. 4).",
+    )
+    collection_interest_rate = fields.Float(
+        string="Contract Interest Rate (% per year)",
+        digits=(16, 4),
+        company_dependent=True,
+        groups=MANAGER,
+        help="The annual rate of the contract (contractual or flat regime).",
+    )
+    collection_interest_daily_rate = fields.Float(
+        string="Contract Daily Penalty (% per day)",
+        digits=(16, 4),
+        company_dependent=True,
+        groups=MANAGER,
+        help="The penalty per day late of the contract, e.g. 0.1.",
+    )
+    collection_interest_cap = fields.Float(
+        string="Contract Penalty Cap (% of the overdue amount)",
+        digits=(16, 4),
+        company_dependent=True,
+        groups=MANAGER,
+        help="The daily penalty of an invoice stops at this percentage of the "
+        "amount overdue on its due date. 0: no cap.",
+    )
+    collection_moratorium_opt_out = fields.Boolean(
+        string="Opted Out of the 2022 Moratorium",
+        groups=MANAGER,
+        help="Russia: the debtor declared it refuses the moratorium of Government "
+        "Decree No. 497 (1 April to 1 October 2022), so interest and penalties "
+        "accrue in it.",
+    )
+    collection_public_medical = fields.Boolean(
+        string="Public Medical Entity",
+        groups=MANAGER,
+        help="Poland: the debtor is a public entity that is a medical entity; "
+        "the interest for commercial transactions is the reference rate + 8 "
+        "points instead of 10.",
     )
 
     # === COMPUTE / INVERSE / SEARCH === #

@@ -97,3 +97,23 @@ RUN_STATES = [
     ("partial", "Partly Done"),
 ]
 RUN_TRIGGERS = [("cron", "Scheduled"), ("manual", "Run Now")]
+# Keys are the regime codes of lib/statutory.py.
+INTEREST_REGIMES = [
+    ("ru_395", "Russia: art. 395 Civil Code (key rate of each period)"),
+    ("pl_commercial", "Poland: commercial transactions (reference rate + 10)"),
+    ("pl_civil", "Poland: civil, art. 481 Civil Code (reference rate + 5.5)"),
+    ("eu_directive", "EU directive 2011/7 (ECB rate + margin)"),
+    ("contractual_annual", "Contract: annual rate"),
+    ("contractual_daily", "Contract: daily penalty"),
+    ("flat", "Flat annual rate"),
+]
+INTEREST_RATE_TYPES = [
+    ("ru_key", "Bank of Russia key rate"),
+    ("pl_reference", "NBP reference rate"),
+    ("ecb_mro", "ECB main refinancing rate"),
+]
+INTEREST_DAY_BASES = [
+    ("actual", "Actual year (365 or 366 days)"),
+    ("365", "365 days"),
+    ("360", "360 days"),
+]
