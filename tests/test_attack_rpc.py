@@ -573,6 +573,24 @@ class TestAttackRpc(GuardCommon, JsonRpcMixin, HttpCase):
         self.assertEqual(automatic.note, "Sent")
         self.assertEqual(self.promise.amount, 100.0)
 
+    def test_related_fields_do_not_move_a_record_to_another_debtor_or_company(self):
+        """A related field writes through to its source: the source's fixed
+        fields refuse it, or the write changes nothing."""
+        attempts = [
+            ("collection.contact", self.contact, {"partner_id": self.customer_b.id}),
+            ("collection.contact", self.contact, {"company_id": self.other_company.id}),
+            ("collection.promise", self.promise, {"partner_id": self.customer_b.id}),
+            ("collection.plan", self.plan, {"company_id": self.other_company.id}),
+            ("collection.plan.line", self.plan.line_ids[:1], {"partner_id": 1}),
+        ]
+        for model, record, vals in attempts:
+            with self.subTest(model=model, vals=vals):
+                before = self.snapshot(record)
+                debtor = self.snapshot(self.debtor)
+                self.rpc(self.manager, model, "write", record.ids, vals)
+                self.assertEqual(self.snapshot(record), before)
+                self.assertEqual(self.snapshot(self.debtor), debtor)
+
     # --- clear errors -------------------------------------------------------------
     def test_bad_numbers_get_the_field_and_the_rule(self):
         for value in (math.nan, math.inf, -math.inf):

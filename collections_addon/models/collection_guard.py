@@ -242,6 +242,7 @@ class CollectionGuardMixin(models.AbstractModel):
         for vals in vals_list:
             check_values(self, vals)
         refuse_protected(self, self._collection_system_fields, vals_list)
+        self._collection_refuse_related(vals_list)
         records = super().create(vals_list)
         if not is_system(self.env):
             for rule in self._collection_evidence:
@@ -252,6 +253,7 @@ class CollectionGuardMixin(models.AbstractModel):
     def write(self, vals):
         check_values(self, vals)
         refuse_protected(self, self._collection_system_fields, [vals])
+        self._collection_refuse_related([vals])
         if not is_system(self.env):
             for rule in self._collection_evidence:
                 self._collection_refuse_frozen(rule, rule.covers(vals))
@@ -305,6 +307,28 @@ class CollectionGuardMixin(models.AbstractModel):
                 reason=self.env._(rule.reason) if rule.reason else "",
             )
         )
+
+    def _collection_refuse_related(self, vals_list):
+        """A related field is read from its source (the debtor, the plan):
+        written here, it would write through to the source or leave this
+        record disagreeing with it. Refused from users."""
+        if is_system(self.env):
+            return
+        related = {
+            name
+            for vals in vals_list
+            for name in vals
+            if name in self._fields and self._fields[name].related
+        }
+        if related:
+            raise UserError(
+                self.env._(
+                    "%(model)s: %(fields)s are read from the record they belong "
+                    "to and cannot be written here.",
+                    model=self._description,
+                    fields=", ".join(sorted(self._fields[n].string for n in related)),
+                )
+            )
 
     def _collection_author(self):
         """Who recorded this record, as the refusals name them."""
