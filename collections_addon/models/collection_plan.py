@@ -564,11 +564,9 @@ class CollectionPlan(models.Model):
 
     def _notify_managers(self):
         self.ensure_one()
-        managers = self.env.ref(MANAGER).users.filtered(
-            lambda u: self.company_id in u.company_ids
-            and u not in self.shaper_ids
-            and not u.share
-            and u.id != 1
+        # Those who may approve it: not its shapers nor its collector.
+        managers = (
+            self.company_id._collection_managers() - self.shaper_ids - self.user_id
         )
         for manager in managers[:3]:
             self.activity_schedule(
