@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 from odoo import Command, api, models
 
-from .collection_guard import MANAGER, system_env
+from .collection_guard import system_env
 
 # The slice's ActionBatch, in the context of the handlers' environment.
 BATCH_KEY = "collection_action_batch"
@@ -232,9 +232,7 @@ class CollectionHandler(models.AbstractModel):
         company = debtor.company_id
         if batch and company.id in batch.managers:
             return batch.managers[company.id]
-        manager = self.env.ref(MANAGER).users.filtered(
-            lambda u: company in u.company_ids and not u.share and u.id != 1
-        )[:1]
+        manager = company._collection_managers()[:1]
         if batch:
             batch.managers[company.id] = manager
         return manager

@@ -526,11 +526,8 @@ class CollectionPlan(models.Model):
 
     def _notify_managers(self):
         self.ensure_one()
-        managers = self.env.ref(MANAGER).users.filtered(
-            lambda u: self.company_id in u.company_ids
-            and u not in self.shaper_ids
-            and not u.share
-            and u.id != 1
+        managers = self.company_id._collection_managers().filtered(
+            lambda u: u not in self.shaper_ids
         )
         for manager in managers[:3]:
             self.activity_schedule(

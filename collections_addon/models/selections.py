@@ -14,6 +14,13 @@ DEBTOR_TYPES = [
     ("fraudulent", "Fraudulent"),
 ]
 ABC_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
+# How serious a collection is, mildest first (the codes of lib.standing).
+SEVERITIES = [
+    ("reminder", "Reminders"),
+    ("firm", "Firm Steps"),
+    ("formal", "Formal Demand"),
+    ("handover", "Handed Over"),
+]
 DEBTOR_STAGES = [
     ("normal", "Normal"),
     ("legal", "Legal Action"),

@@ -12,7 +12,7 @@ def reason(env, code, row, is_collector):
     :param is_collector: the reader is a Collections User (sees debtor types)
     """
     _ = env._
-    partner = env["res.partner"]
+    Standing = env["collection.standing"]
     if code == hold.LEVEL:
         return _(
             "the escalation has reached %(level)s (the hold starts at %(hold)s)",
@@ -24,13 +24,13 @@ def reason(env, code, row, is_collector):
             return _("the customer's classification needs a review with collections")
         return _(
             "the debtor is classified %(type)s",
-            type=partner._collection_type_label(row.get("debtor_type"), True),
+            type=Standing._type_label(row.get("debtor_type"), True),
         )
     if code == hold.AMOUNT:
         return _(
             "%(amount)s is to collect, above the limit of %(limit)s",
-            amount=partner._collection_money(row, row.get("amount_collectible")),
-            limit=partner._collection_money(row, row.get("hold_amount")),
+            amount=Standing._money(row, row.get("amount_collectible")),
+            limit=Standing._money(row, row.get("hold_amount")),
         )
     if code == hold.DAYS:
         return _(

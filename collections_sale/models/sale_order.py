@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
 
 from odoo.addons.collections_addon.models.collection_guard import (
     MANAGER,
@@ -342,7 +342,7 @@ class SaleOrder(models.Model):
         """The customer's standing and the company's hold rules, one query for
         the whole batch (new records included, from their cached customer).
 
-        :return: ``{index in self: row}`` (see ``res.partner._collection_standing_sql``)
+        :return: ``{index in self: row}`` (see ``collection.standing._sql``)
         """
         pairs = [
             SQL("(%s, %s, %s)", index, partner_id, company_id)
@@ -353,10 +353,10 @@ class SaleOrder(models.Model):
         ]
         if not pairs:
             return {}
-        Partner = self.env["res.partner"]
+        Standing = self.env["collection.standing"]
         self.env["res.company"].flush_model(HOLD_SETTINGS)
-        columns, joins = Partner._collection_standing_sql()
-        rows = Partner._collection_query(
+        columns, joins = Standing._sql()
+        rows = Standing._query(
             SQL(
                 """
                 SELECT so.key, %(columns)s,
@@ -407,16 +407,14 @@ class SaleOrder(models.Model):
             plan_active=bool(row.get("plan_id")),
             plan_next_due=row.get("plan_next_due"),
         )
-        today = self.env["res.partner"]._collection_today(row)
+        today = self.env["collection.standing"]._today(row)
         return hold.decide(settings, standing, today)
 
     def _collection_banner(self, row, decision, is_collector):
         """The banner of this order: the customer's debt, then its hold."""
         self.ensure_one()
-        Partner = self.env["res.partner"]
-        if not (
-            Partner._collection_has_news(row) or decision.blocked or decision.lifted
-        ):
+        Standing = self.env["collection.standing"]
+        if not (Standing._has_news(row) or decision.blocked or decision.lifted):
             return False
         _ = self.env._
         footer = []
@@ -428,11 +426,7 @@ class SaleOrder(models.Model):
                     "Credit hold released for this order by %(user)s on %(date)s: "
                     "%(reason)s",
                     user=released.name,
-                    date=format_date(
-                        self.env,
-                        self.collection_hold_release_date,
-                        lang_code=Partner._collection_lang(),
-                    ),
+                    date=Standing._date(self.collection_hold_release_date),
                     reason=self.collection_hold_release_reason or "",
                 )
             )
@@ -457,7 +451,7 @@ class SaleOrder(models.Model):
                     ),
                 )
             )
-        return Partner._collection_banner(
+        return Standing._banner(
             row, is_collector, footer=footer, danger=blocked and not released
         )
 
@@ -487,16 +481,7 @@ class SaleOrder(models.Model):
                 "%(company)s: we will get back to you.",
                 company=self.company_id.name,
             )
-        managers = (
-            self.env.ref(MANAGER)
-            .sudo()
-            .users.filtered(
-                lambda u: self.company_id in u.company_ids
-                and not u.share
-                and u.id != 1
-                and u != self.user_id
-            )
-        )
+        managers = self.company_id._collection_managers() - self.user_id
         debtor = self.env["collection.debtor"].sudo().browse(row["debtor_id"])
         return _(
             "%(order)s cannot be confirmed: %(customer)s is on credit hold because "
