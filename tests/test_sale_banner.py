@@ -146,7 +146,7 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
         """No debt, no banner, no overdue flag."""
         order = self.make_order(self.clean)
         self.assertFalse(self.banner(order))
-        self.assertFalse(order.with_user(self.rep).collection_has_overdue)
+        self.assertFalse(order.with_user(self.rep).collection_amount_collectible)
 
     def test_banner_of_the_order_company_only(self):
         """Debt in another company does not show on this company's order."""
@@ -157,7 +157,7 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
             .create({"partner_id": self.customer.id, "company_id": company_2.id})
         )
         self.assertFalse(order.collection_banner_html)
-        self.assertFalse(order.collection_debtor_id)
+        self.assertFalse(order.collection_amount_collectible)
 
     def test_viewer_without_accounting_sees_the_banner(self):
         """The sales rep has no accounting rights and reads the banner."""
@@ -199,11 +199,11 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
         """The list shows the debt; the filter finds orders of indebted customers."""
         clean_order = self.make_order(self.clean)
         Order = self.env["sale.order"].with_user(self.rep)
-        found = Order.search([("collection_has_overdue", "=", True)])
+        found = Order.search([("collection_amount_collectible", ">", 0)])
         self.assertIn(self.order, found)
         self.assertNotIn(clean_order, found)
         self.assertIn(
-            clean_order, Order.search([("collection_has_overdue", "=", False)])
+            clean_order, Order.search([("collection_amount_collectible", "=", 0)])
         )
         arch = Order.get_views([(False, "list"), (False, "search")])["views"]
         self.assertIn("collection_amount_collectible", arch["list"]["arch"])
