@@ -18,12 +18,11 @@ def zone(tz_name: str | None) -> ZoneInfo:
     >>> zone(None).key, zone("Not/AZone").key
     ('UTC', 'UTC')
     """
-    if tz_name:
-        try:
-            return ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return ZoneInfo("UTC")
+    try:
+        return ZoneInfo(tz_name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        # An unknown zone name: the company's day is UTC's.
+        return ZoneInfo("UTC")
 
 
 def local_today(tz_name: str | None, now: datetime | None = None) -> date:
