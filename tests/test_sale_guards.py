@@ -13,7 +13,7 @@ fields are generated from ``sale_order.SYSTEM_FIELDS``.
 ``with_user``, ``test_sale_attack_rpc.py`` through real JSON-RPC calls.
 """
 
-from itertools import product
+from itertools import combinations, product
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -60,6 +60,55 @@ class HoldAttacks:
         )
         self.assertRefused(answer, UserError, f"cannot be confirmed: .* {HELD}")
         self.assertEqual((order.state, order.partner_id), ("draft", self.clean))
+
+    def test_every_combination_of_the_hold_fields(self):
+        """Each combination of a held customer, a held invoice address and the
+        confirmed state, written on a clean quotation or a clean order, or
+        created: refused exactly when the resulting order is confirmed with
+        something on hold, and then nothing changed."""
+        held = {
+            "partner_id": self.customer.id,
+            "partner_invoice_id": self.customer_contact.id,
+            "state": "sale",
+        }
+        combos = [
+            dict(combo)
+            for size in range(1, len(held) + 1)
+            for combo in combinations(held.items(), size)
+        ]
+        Order = self.env["sale.order"]
+        for vals, start in product(combos, ("draft", "sale", "create")):
+            with self.subTest(vals=sorted(vals), start=start):
+                refused = vals.get("state", "draft" if start == "create" else start)
+                refused = refused == "sale" and (
+                    "partner_id" in vals or "partner_invoice_id" in vals
+                )
+                if start == "create":
+                    count = Order.search_count([])
+                    answer = self.call(
+                        self.rep,
+                        "sale.order",
+                        "create",
+                        {"partner_id": self.clean.id, **vals},
+                    )
+                    if refused:
+                        self.assertRefused(answer, UserError, "credit hold")
+                        self.assertEqual(Order.search_count([]), count)
+                    else:
+                        self.assertAllowed(answer)
+                    continue
+                order = self.make_order(self.clean)
+                if start == "sale":
+                    order.action_confirm()
+                answer = self.call(self.rep, "sale.order", "write", order.ids, vals)
+                if refused:
+                    self.assertRefused(answer, UserError, "credit hold")
+                    self.assertEqual(
+                        (order.state, order.partner_id, order.partner_invoice_id),
+                        (start, self.clean, self.clean),
+                    )
+                else:
+                    self.assertAllowed(answer)
 
     def test_create_confirmed_for_held_customer_is_refused(self):
         """Create instead of write: an order created confirmed is checked."""
