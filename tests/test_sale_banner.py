@@ -1,7 +1,7 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .test_sale_common import BANNER_FIELDS, SaleCollectionsCommon
 
@@ -41,6 +41,91 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
         self.assertIn(f"Formal demand for payment sent ({self.demand.name})", banner)
         self.assertIn("alert-danger", banner)
 
+    # --- the banner tells the truth about the last step ---------------------------
+    def level_entry(self, level, state, **vals):
+        """The contact entry the run logs when it takes ``level``."""
+        self.set_level(self.debtor, level)
+        return self.env["collection.contact"]._log(
+            {
+                "debtor_id": self.debtor.id,
+                "channel": "letter" if level.action == "demand" else "email",
+                "level_id": level.id,
+                "episode": self.debtor.episode,
+                "state": state,
+                **vals,
+            }
+        )
+
+    def test_banner_says_a_failed_demand_was_not_sent(self):
+        """The demand's e-mail failed: prepared, not sent, and why."""
+        self.level_entry(self.demand, "failed", failure_reason="Mailbox full")
+        banner = self.banner(self.order)
+        self.assertIn(
+            f"Formal demand for payment prepared ({self.demand.name}), not sent.",
+            banner,
+        )
+        self.assertIn("Its e-mail failed", banner)
+        self.assertNotIn("Formal demand for payment sent", banner)
+
+    def test_banner_says_a_sent_demand_was_sent(self):
+        """The demand's e-mail went out: sent."""
+        self.level_entry(self.demand, "sent")
+        banner = self.banner(self.order)
+        self.assertIn(f"Formal demand for payment sent ({self.demand.name})", banner)
+        self.assertNotIn("not sent", banner)
+
+    def test_banner_says_a_queued_reminder_waits(self):
+        """A reminder still in the mail queue is not sent yet."""
+        self.level_entry(self.first_reminder, "pending")
+        banner = self.banner(self.order)
+        self.assertIn(
+            f"Payment reminder prepared ({self.first_reminder.name}), not sent.",
+            banner,
+        )
+        self.assertIn("waits in the mail queue", banner)
+
+    def test_banner_says_a_printed_demand_waits_for_the_post(self):
+        """A demand printed for the post, not posted yet, is not sent."""
+        self.level_entry(self.demand, "done")
+        self.debtor.activity_schedule(
+            "collections_addon.mail_activity_collection_post_letter",
+            user_id=self.sale_collector.id,
+        )
+        banner = self.banner(self.order)
+        self.assertIn("Formal demand for payment prepared", banner)
+        self.assertIn("The letter is printed and waits to be posted.", banner)
+        self.debtor.activity_ids.action_feedback(feedback="Posted.")
+        self.assertIn("Formal demand for payment sent", self.banner(self.order))
+
+    def test_banner_mentions_a_paused_escalation(self):
+        """A debtor on hold: the rep reads until when, a collector also why."""
+        self.debtor.with_user(self.sale_collector).write(
+            {"hold_until": self.days(10), "hold_reason": "Invoice 12 disputed"}
+        )
+        rep_banner = self.banner(self.order)
+        self.assertIn("Collections paused the escalation until", rep_banner)
+        self.assertNotIn("Invoice 12 disputed", rep_banner)
+        self.assertIn(
+            "Invoice 12 disputed", self.banner(self.order, self.sale_collector)
+        )
+
+    def test_banner_forgets_a_past_pause(self):
+        """A hold that ended is not mentioned."""
+        self.debtor.with_user(self.sale_collector).write(
+            {"hold_until": self.days(-1), "hold_reason": "Was disputed"}
+        )
+        self.assertNotIn("paused", self.banner(self.order))
+
+    def test_banner_day_is_the_company_s_not_the_reader_s(self):
+        """Without a company time zone the day is UTC's, whatever the reader's."""
+        self.env.company.partner_id.sudo().tz = False
+        self.rep.sudo().tz = "Pacific/Kiritimati"  # UTC+14: already tomorrow
+        self.debtor.with_user(self.sale_collector).write(
+            {"hold_until": self.today, "hold_reason": "Until today"}
+        )
+        with freeze_time(f"{self.today} 12:00:00"):
+            self.assertIn("paused the escalation", self.banner(self.order))
+
     def test_banner_shows_open_promise(self):
         """An open promise: its amount and date."""
         promise = self.promise(self.debtor, 300.0, 5)
@@ -61,7 +146,7 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
         """No debt, no banner, no overdue flag."""
         order = self.make_order(self.clean)
         self.assertFalse(self.banner(order))
-        self.assertFalse(order.with_user(self.rep).collection_has_overdue)
+        self.assertFalse(order.with_user(self.rep).collection_amount_collectible)
 
     def test_banner_of_the_order_company_only(self):
         """Debt in another company does not show on this company's order."""
@@ -72,7 +157,7 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
             .create({"partner_id": self.customer.id, "company_id": company_2.id})
         )
         self.assertFalse(order.collection_banner_html)
-        self.assertFalse(order.collection_debtor_id)
+        self.assertFalse(order.collection_amount_collectible)
 
     def test_viewer_without_accounting_sees_the_banner(self):
         """The sales rep has no accounting rights and reads the banner."""
@@ -114,11 +199,11 @@ class TestSaleOrderBanner(SaleCollectionsCommon):
         """The list shows the debt; the filter finds orders of indebted customers."""
         clean_order = self.make_order(self.clean)
         Order = self.env["sale.order"].with_user(self.rep)
-        found = Order.search([("collection_has_overdue", "=", True)])
+        found = Order.search([("collection_amount_collectible", ">", 0)])
         self.assertIn(self.order, found)
         self.assertNotIn(clean_order, found)
         self.assertIn(
-            clean_order, Order.search([("collection_has_overdue", "=", False)])
+            clean_order, Order.search([("collection_amount_collectible", "=", 0)])
         )
         arch = Order.get_views([(False, "list"), (False, "search")])["views"]
         self.assertIn("collection_amount_collectible", arch["list"]["arch"])

@@ -5,10 +5,13 @@
 A sales rep with Sales and Collections Viewer rights, a salesperson without
 Viewer rights, a collector and two Collections Managers (one also sells);
 customers whose debt the tests shape through the services, as the nightly
-run would.
+run would. :class:`HoldGuardCommon` adds customers on hold, a second company
+sharing a customer, and the roles that attack the hold.
 """
 
 from odoo import Command
+from odoo.api import call_kw
+from odoo.tests import new_test_user
 
 from odoo.addons.collections_addon.models.collection_guard import system_env
 
@@ -18,10 +21,8 @@ SALESMAN = "sales_team.group_sale_salesman"
 SALES_ALL = "sales_team.group_sale_salesman_all_leads"
 SALES_MANAGER = "sales_team.group_sale_manager"
 BANNER_FIELDS = [
-    "collection_debtor_id",
     "collection_currency_id",
     "collection_amount_collectible",
-    "collection_has_overdue",
     "collection_hold",
     "collection_banner_html",
 ]
@@ -151,3 +152,115 @@ class SaleCollectionsCommon(CollectionsCommon):
         order = order.with_user(user or self.rep)
         order.invalidate_recordset(BANNER_FIELDS)
         return order.collection_banner_html or ""
+
+
+class HoldGuardCommon(SaleCollectionsCommon):
+    """Customers on credit hold (45 and 60 days late, the hold above 30
+    days), a clean one, a second company where the held customer also owes,
+    with its own sales manager and order, and the roles that attack the hold.
+
+    The attacks go through :meth:`call`, which runs ``model.method(*args,
+    **kwargs)`` as ``user`` the way ``execute_kw`` does (``call_kw``): a test
+    class runs them through ``with_user`` (here) or through a real JSON-RPC
+    call (``test_sale_attack_rpc.py``), with the same assertions.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.sudo().collection_hold_days = 30
+        cls.debtor = cls.indebted(1200.0, 45)
+        cls.debtor_b = cls.indebted(900.0, 60, partner=cls.customer_b)
+        cls.company_b = cls.setup_other_company(name="Hold Company B")["company"]
+        cls.company_b.sudo().collection_hold_days = 30
+        cls.make_invoice(700.0, -50, company=cls.company_b)
+        cls.env["collection.ledger"]._refresh_company(cls.company_b)
+        cls.other_user = new_test_user(
+            cls.env,
+            login="sale_other",
+            email="sale_other@example.com",
+            groups=f"base.group_user,{SALES_ALL},{MANAGER}",
+            company_id=cls.company_b.id,
+            company_ids=[Command.set(cls.company_b.ids)],
+        )
+        cls.order_b = (
+            cls.env["sale.order"]
+            .with_company(cls.company_b)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "company_id": cls.company_b.id,
+                    "user_id": cls.other_user.id,
+                    "order_line": [Command.create({"product_id": cls.product.id})],
+                }
+            )
+        )
+        # Sales administrators edit customers (their one2many of orders too).
+        cls.sales_admin = cls.sales_user("sale_admin", SALES_MANAGER)
+        cls.roles = {
+            "sales rep": cls.rep,
+            "collector": cls.sale_collector,
+            "manager": cls.sale_manager,
+            "viewer": cls.viewer,
+            "other company": cls.other_user,
+        }
+
+    # --- the caller ------------------------------------------------------------
+    def call(self, user, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)`` as ``user``, in a savepoint (what a
+        refused call wrote is rolled back, as its request would be).
+
+        :return: ``{"result": ...}`` or ``{"error": {"name": ..., "message":
+            ...}}``, as a JSON-RPC answer
+        """
+        env = self.env(user=user, su=False)
+        try:
+            with self.env.cr.savepoint():
+                result = call_kw(env[model], method, list(args), dict(kwargs))
+                env.flush_all()
+        except Exception as error:  # noqa: BLE001 - the answer tells the test
+            self.env.invalidate_all()
+            kind = type(error)
+            return {
+                "error": {
+                    "name": f"{kind.__module__}.{kind.__name__}",
+                    "message": str(error),
+                }
+            }
+        self.env.invalidate_all()
+        return {"result": result}
+
+    def assertRefused(self, answer, exception, pattern="."):
+        """The answer is an error of exactly ``exception`` whose message
+        matches ``pattern`` (never a Python error)."""
+        error = answer.get("error")
+        self.assertTrue(error, f"not refused, answered {answer.get('result')!r}")
+        message = error.get("data", error).get("message")
+        name = error.get("data", error).get("name")
+        self.assertEqual(name, f"odoo.exceptions.{exception.__name__}", message)
+        self.assertRegex(message, pattern)
+        return message
+
+    def assertAllowed(self, answer):
+        error = answer.get("error")
+        self.assertFalse(error, error and error.get("data", error).get("message"))
+        return answer["result"]
+
+    # --- helpers ---------------------------------------------------------------
+    def confirmed(self, partner=None, user=None):
+        """A confirmed order of ``partner`` (default: the clean customer)."""
+        order = self.make_order(partner or self.clean, user=user)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        return order
+
+    def released(self, order=None, manager=None):
+        """A quotation of the held customer, released by a manager."""
+        order = order or self.make_order()
+        order.with_user(manager or self.sale_manager).action_collection_release_hold(
+            "Paid by bank transfer this morning."
+        )
+        return order
+
+    def line_vals(self, quantity=10000):
+        return {"product_id": self.product.id, "product_uom_qty": quantity}

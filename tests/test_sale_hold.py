@@ -103,7 +103,23 @@ class TestSaleOrderHold(SaleCollectionsCommon):
         message = self.assert_refused(
             self.order.name, self.sale_manager.name, self.sale_collector.name
         )
-        self.assertIn("not the order's salesperson", message)
+        self.assertIn("never was the order's salesperson", message)
+
+    def test_refusal_names_only_managers_who_can_open_the_order(self):
+        """A Collections Manager without Sales rights, or who sold the order,
+        is not named as a releaser."""
+        self.settings(days=30)
+        order = self.make_order(user=self.selling_manager)
+        order.write({"user_id": self.rep.id})
+        message = self.assert_refused(order=order)
+        self.assertIn(self.sale_manager.name, message)
+        self.assertFalse(self.manager.has_group("sales_team.group_sale_salesman"))
+        self.assertNotIn(self.manager.name, message)
+        self.assertNotIn(self.selling_manager.name, message)
+        # The one it names can open the order and release it.
+        self.release(self.sale_manager, order=order)
+        self.confirm_as_rep(order)
+        self.assertEqual(order.state, "sale")
 
     # --- commitments lift the hold -------------------------------------------
     def test_open_promise_lifts_the_hold(self):
@@ -160,6 +176,24 @@ class TestSaleOrderHold(SaleCollectionsCommon):
         self.order.with_user(self.rep).action_cancel()
         with self.assertRaises(UserError):
             self.order.with_user(self.rep).write({"state": "sale"})
+
+    def test_a_caller_that_swallows_the_refusal_confirms_nothing(self):
+        """Caught without a savepoint, the refused confirmation left nothing."""
+        self.settings(days=30)
+        try:
+            self.order.with_user(self.rep).action_confirm()
+        except UserError:
+            pass
+        self.env.invalidate_all()
+        self.assertEqual(self.order.state, "draft")
+        order = self.make_order(self.clean)
+        order.action_confirm()
+        try:
+            order.with_user(self.rep).write({"partner_id": self.customer.id})
+        except UserError:
+            pass
+        self.env.invalidate_all()
+        self.assertEqual(order.partner_id, self.clean)
 
     def test_superuser_is_held_too(self):
         """Even as superuser, only a release lets the order through."""
@@ -229,7 +263,7 @@ class TestSaleOrderHold(SaleCollectionsCommon):
         """A manager who sells the order cannot release it."""
         self.settings(days=30)
         order = self.make_order(user=self.selling_manager)
-        with self.assertRaisesRegex(UserError, "you are its salesperson"):
+        with self.assertRaisesRegex(UserError, "you are or were its salesperson"):
             self.release(self.selling_manager, order=order)
         self.release(self.sale_manager, order=order)
         self.assertEqual(order.collection_hold_released_by_id, self.sale_manager)

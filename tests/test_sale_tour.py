@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import Command
+from odoo.modules import module
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_tour import ScreenshotTourCase
@@ -111,7 +112,12 @@ class TestSaleRepTour(ScreenshotTourCase):
             company_ids=[Command.set(company.ids)],
         )
         customer = self.env["res.partner"].create(
-            {"name": "Granite Builders Ltd", "is_company": True, "user_id": rep.id}
+            {
+                "name": "Granite Builders Ltd",
+                "is_company": True,
+                "user_id": rep.id,
+                "email": "accounts@granite.example",
+            }
         )
         invoices = self.env["account.move"]
         for amount, late in ((2400.0, 60), (900.0, 15)):
@@ -139,9 +145,19 @@ class TestSaleRepTour(ScreenshotTourCase):
             [("partner_id", "=", customer.id), ("company_id", "=", company.id)]
         )
         debtor.user_id = collector
-        # The nightly escalation: the customer gets its formal demand letter.
+        # The nightly escalation: the customer gets its formal demand letter,
+        # and the mail queue sends it (the banner says "sent" only then).
         self.env["collection.escalation"]._run_company(company)
         self.assertEqual(debtor.level_id.action, "demand")
+        mails = self.env["mail.mail"].sudo().search([("state", "=", "outgoing")])
+        # The mail queue of a test: nothing leaves the machine.
+        current_test, module.current_test = module.current_test, self
+        try:
+            mails.send(raise_exception=False)
+        finally:
+            module.current_test = current_test
+        demand = debtor.contact_ids.filtered(lambda c: c.level_id == debtor.level_id)
+        self.assertEqual(demand.state, "sent")
         product = self.env["product.product"].create(
             {"name": "Ready-mix concrete", "type": "consu", "list_price": 120.0}
         )

@@ -21,6 +21,7 @@ def zone(tz_name: str | None) -> ZoneInfo:
     try:
         return ZoneInfo(tz_name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
+        # An unknown zone name: the company's day is UTC's.
         return ZoneInfo("UTC")
 
 

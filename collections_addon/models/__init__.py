@@ -26,5 +26,6 @@ from . import collection_commitments
 from . import collection_escalation
 from . import account_move
 from . import mail_mail
+from . import collection_standing
 from . import res_partner
 from . import ir_attachment

@@ -5,9 +5,8 @@ import base64
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..lib import aging, xlsx_aging
+from ..lib import aging, standing, xlsx_aging
 from .collection_guard import USER, check_group
-from .selections import SENSITIVE_TYPES
 
 EXPORT_CHUNK = 2000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -103,7 +102,9 @@ class CollectionAgingExport(models.AbstractModel):
         if not self.env.user.has_group(USER):
             # A Viewer reads the neutral label of the types to review.
             types.update(
-                dict.fromkeys(SENSITIVE_TYPES, self.env._("Review with collections"))
+                dict.fromkeys(
+                    standing.SENSITIVE_TYPES, self.env._("Review with collections")
+                )
             )
         buckets = SQL(", ").join(
             SQL.identifier(f"aging_{bucket}") for bucket in aging.BUCKETS

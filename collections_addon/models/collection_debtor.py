@@ -19,7 +19,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..lib import bounds
+from ..lib import bounds, standing
 from . import lib_messages
 from .collection_document import REPORT_LETTER, REPORT_STATEMENT
 from .collection_guard import MANAGER, USER, check_group, is_system, system_env
@@ -29,7 +29,6 @@ from .selections import (
     DEBTOR_STAGES,
     DEBTOR_TYPES,
     LEVEL_ACTIONS,
-    SENSITIVE_TYPES,
 )
 
 
@@ -365,11 +364,11 @@ class CollectionDebtor(models.Model):
         types = dict(self._fields["debtor_type"]._description_selection(self.env))
         collector = self.env.user.has_group(USER)
         for debtor in self:
-            kind = debtor.sudo().debtor_type
-            if kind and not collector and kind in SENSITIVE_TYPES:
+            shown = standing.shown_type(debtor.sudo().debtor_type, collector)
+            if shown == standing.NEUTRAL:
                 debtor.debtor_type_label = self.env._("Review with collections")
             else:
-                debtor.debtor_type_label = types.get(kind, False)
+                debtor.debtor_type_label = types.get(shown, False)
 
     @api.depends("hold_until")
     @api.depends_context("date")

@@ -125,7 +125,8 @@ class CollectionPlan(models.Model):
         group_expand=True,
     )
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
-    approval_reason = fields.Char(compute="_compute_needs_approval")
+    # Names the debtor's type: a collector's assessment, not for Viewers.
+    approval_reason = fields.Char(compute="_compute_needs_approval", groups=USER)
     approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     shaper_ids = fields.Many2many(
         "res.users",

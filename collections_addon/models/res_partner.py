@@ -1,84 +1,22 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from typing import NamedTuple
-
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_round, format_amount, format_date
+from odoo.tools import SQL
 
+from ..lib import standing
 from .collection_guard import MANAGER, USER, VIEWER, check_group
-from .selections import ABC_CLASSES, CONTACT_ROLES, DEBTOR_TYPES, INTEREST_REGIMES
+from .selections import (
+    ABC_CLASSES,
+    CONTACT_ROLES,
+    DEBTOR_TYPES,
+    INTEREST_REGIMES,
+    SEVERITIES,
+)
 
-SUMMARY_FIELDS = [
-    "amount_due",
-    "amount_overdue",
-    "amount_collectible",
-    "max_days_overdue",
-    "debtor_type",
-    "abc_class",
-    "risk_score",
-    "next_action_date",
-]
 # Comparisons the figures of the summary can be searched with (see
 # _collection_search_figure); the values are constants, never user text.
 SEARCH_OPERATORS = {op: op for op in ("=", "!=", "<", "<=", ">", ">=")}
-# Read by the banner besides the summary (see _collection_standing_sql).
-STANDING_FIELDS = {
-    "collection.debtor": [*SUMMARY_FIELDS, "stage", "level_id", "user_id", "episode"],
-    "collection.level": ["name", "days", "action", "tone"],
-    "collection.promise": ["debtor_id", "state", "amount", "date"],
-    "collection.plan": ["debtor_id", "state", "name"],
-    "collection.plan.line": ["plan_id", "state", "date_due", "amount", "amount_paid"],
-    "res.company": [
-        "currency_id",
-        "partner_id",
-        "collection_promise_grace_days",
-        "collection_plan_grace_days",
-    ],
-}
-# Types a Viewer (a sales rep) reads as "review with collections": a label such
-# as "Fraudulent" is a collector's assessment, not something to show a customer
-# over a sales rep's shoulder.
-SENSITIVE_TYPES = frozenset({"irresponsible", "fraudulent"})
-SEVERITIES = [
-    ("reminder", "Reminders"),
-    ("firm", "Firm Steps"),
-    ("formal", "Formal Demand"),
-    ("handover", "Handed Over"),
-]
-SEVERITY_ALERTS = {
-    "reminder": "alert-info",
-    "firm": "alert-warning",
-    "formal": "alert-danger",
-    "handover": "alert-danger",
-}
-
-
-class BannerCurrency(NamedTuple):
-    """What ``format_amount`` reads of a currency, taken from the banner query
-    (so formatting costs no query of its own)."""
-
-    symbol: str
-    position: str
-    decimal_places: int
-    rounding: float
-
-    def round(self, amount):
-        return float_round(amount, precision_rounding=self.rounding)
-
-
-def banner_severity(stage, action, tone):
-    """How serious the collection is: ``handover``, ``formal``, ``firm`` or
-    ``reminder`` (from the debtor's stage and its level's action and tone)."""
-    if stage in ("legal", "agency") or action in ("legal", "agency"):
-        return "handover"
-    if action == "demand" or tone in ("formal", "final"):
-        return "formal"
-    if action in ("call", "letter") or tone == "firm":
-        return "firm"
-    return "reminder"
 
 
 class ResPartner(models.Model):
@@ -224,36 +162,16 @@ class ResPartner(models.Model):
     # === COMPUTE / INVERSE / SEARCH === #
     @api.depends_context("company", "uid", "lang")
     def _compute_collection_summary(self):
-        """One query for the whole batch: the partner's commercial entity joined
-        to its debtor of the current company, its level, open promise and active
-        plan (nothing stored on res_partner)."""
+        """One query for the whole batch (``collection.standing``): the
+        partner's commercial entity and its debtor of the current company
+        (nothing stored on res_partner)."""
         company = self.env.company
+        Standing = self.env["collection.standing"]
         ids = [pid for pid in self._origin.ids if pid]
-        rows = {}
-        if ids:
-            columns, joins = self._collection_standing_sql()
-            rows = {
-                row["id"]: row
-                for row in self._collection_query(
-                    SQL(
-                        """
-                        SELECT p.id, %(columns)s
-                          FROM res_partner p
-                          JOIN res_company c ON c.id = %(company)s
-                          LEFT JOIN collection_debtor d
-                                 ON d.partner_id = p.commercial_partner_id
-                                AND d.company_id = c.id
-                          %(joins)s
-                         WHERE p.id IN %(ids)s
-                        """,
-                        columns=columns,
-                        joins=joins,
-                        company=company.id,
-                        ids=tuple(ids),
-                    )
-                )
-            }
+        rows = Standing._rows([(pid, company.id) for pid in ids])
+        rows = {ids[index]: row for index, row in rows.items()}
         is_collector = self.env.user.has_group(USER)
+        footer = [self.env._("Check with collections before making a new deal.")]
         for partner in self:
             row = rows.get(partner._origin.id) or {}
             partner.collection_currency_id = (
@@ -265,27 +183,21 @@ class ResPartner(models.Model):
             partner.collection_amount_collectible = row.get("amount_collectible") or 0.0
             partner.collection_max_days_overdue = row.get("max_days_overdue") or 0
             # A Viewer never gets a sensitive type, not even over RPC: the label.
-            kind = row.get("debtor_type")
-            hidden = not is_collector and kind in SENSITIVE_TYPES
+            kind = standing.shown_type(row.get("debtor_type"), is_collector)
+            hidden = kind == standing.NEUTRAL
             partner.collection_debtor_type = (not hidden and kind) or False
-            partner.collection_debtor_type_label = self._collection_type_label(
+            partner.collection_debtor_type_label = Standing._type_label(
                 row.get("debtor_type"), is_collector
             )
             partner.collection_abc_class = row.get("abc_class") or False
             partner.collection_risk_score = row.get("risk_score") or 0
             partner.collection_next_action_date = row.get("next_action_date") or False
             partner.collection_severity = (
-                self._collection_severity(row) if row.get("debtor_id") else False
+                Standing._severity(row) if row.get("debtor_id") else False
             )
             partner.collection_banner_html = (
-                self._collection_banner(
-                    row,
-                    is_collector,
-                    footer=[
-                        self.env._("Check with collections before making a new deal.")
-                    ],
-                )
-                if self._collection_has_news(row)
+                Standing._banner(row, is_collector, footer=footer)
+                if Standing._has_news(row)
                 else False
             )
 
@@ -383,7 +295,7 @@ class ResPartner(models.Model):
         ``fname`` ``operator`` ``value`` (no debtor counts as 0), as one
         sub-select: the search stays one query whatever the number of partners.
 
-        :param fname: a numeric column of ``collection.debtor`` (SUMMARY_FIELDS)
+        :param fname: a numeric column of ``collection.debtor`` (the summary's)
         :return: a domain on ``id``
         """
         if operator not in SEARCH_OPERATORS or isinstance(value, bool | None):
@@ -414,233 +326,3 @@ class ResPartner(models.Model):
                 ),
             )
         ]
-
-    @api.model
-    def _collection_standing_sql(self):
-        """The banner's columns and joins over ``d`` (the debtor, may be NULL)
-        and ``c`` (its company): figures, level, the open promise, the active
-        plan and its next unpaid installment, a recently defaulted plan, and the
-        company's currency and graces. One query, whatever the debtor's size:
-        each lateral join reads at most one row through an index.
-
-        :return: ``(columns, joins)``, two :class:`~odoo.tools.SQL`
-        """
-        for model, fnames in STANDING_FIELDS.items():
-            self.env[model].flush_model(fnames)
-        self.env["res.partner"].flush_model(["commercial_partner_id", "tz"])
-        columns = SQL(
-            """
-            d.id AS debtor_id, %(summary)s, d.stage, d.user_id AS collector_id,
-            d.episode, lv.name AS level_name, lv.days AS level_days,
-            lv.action AS level_action, lv.tone AS level_tone,
-            pr.amount AS promise_amount, pr.date AS promise_date,
-            pl.id AS plan_id, pl.name AS plan_name,
-            ln.date_due AS plan_next_due, ln.amount AS plan_next_amount,
-            EXISTS (
-                SELECT 1 FROM collection_plan x
-                 WHERE x.debtor_id = d.id AND x.state = 'defaulted'
-                   AND x.write_date >= NOW() AT TIME ZONE 'UTC' - INTERVAL '365 days'
-            ) AS plan_defaulted,
-            c.collection_promise_grace_days AS promise_grace_days,
-            c.collection_plan_grace_days AS plan_grace_days,
-            cp.tz AS company_tz, cur.id AS currency_id,
-            cur.symbol AS currency_symbol, cur.position AS currency_position,
-            cur.decimal_places AS currency_decimals,
-            cur.rounding AS currency_rounding
-            """,
-            summary=SQL(", ").join(
-                SQL("d.%s", SQL.identifier(name)) for name in SUMMARY_FIELDS
-            ),
-        )
-        joins = SQL(
-            """
-            JOIN res_currency cur ON cur.id = c.currency_id
-            JOIN res_partner cp ON cp.id = c.partner_id
-            LEFT JOIN collection_level lv ON lv.id = d.level_id
-            LEFT JOIN LATERAL (
-                SELECT pr.amount, pr.date FROM collection_promise pr
-                 WHERE pr.debtor_id = d.id AND pr.state = 'open'
-                 ORDER BY pr.date, pr.id LIMIT 1
-            ) pr ON TRUE
-            LEFT JOIN LATERAL (
-                SELECT pl.id, pl.name FROM collection_plan pl
-                 WHERE pl.debtor_id = d.id AND pl.state = 'active'
-                 ORDER BY pl.id DESC LIMIT 1
-            ) pl ON TRUE
-            LEFT JOIN LATERAL (
-                SELECT ln.date_due, ln.amount - COALESCE(ln.amount_paid, 0) AS amount
-                  FROM collection_plan_line ln
-                 WHERE ln.plan_id = pl.id AND ln.state != 'paid'
-                 ORDER BY ln.date_due, ln.sequence, ln.id LIMIT 1
-            ) ln ON TRUE
-            """
-        )
-        return columns, joins
-
-    @api.model
-    def _collection_query(self, query):
-        """Run a banner query; level names come back in the reader's language."""
-        lang = self._collection_lang()
-        rows = self.env.execute_query_dict(query)
-        for row in rows:
-            for key, value in row.items():
-                # The only jsonb columns here are translated names.
-                if isinstance(value, dict):
-                    row[key] = value.get(lang) or value.get("en_US") or ""
-        return rows
-
-    @api.model
-    def _collection_lang(self):
-        """The banner's language: the context's (the web client always sends
-        it), else English, without reading the user (no query)."""
-        return self.env.lang or "en_US"
-
-    @api.model
-    def _collection_today(self, row):
-        """The day of the debtor's company (its time zone, else UTC)."""
-        tz = row.get("company_tz") or self.env.user.tz or "UTC"
-        return fields.Date.context_today(self.with_context(tz=tz))
-
-    @api.model
-    def _collection_type_label(self, debtor_type, is_collector):
-        """The debtor type as the reader may see it (translated)."""
-        if not debtor_type:
-            return False
-        if not is_collector and debtor_type in SENSITIVE_TYPES:
-            return self.env._("Review with collections")
-        field = self.env["collection.debtor"]._fields["debtor_type"]
-        return dict(field._description_selection(self.env)).get(debtor_type)
-
-    @api.model
-    def _collection_severity(self, row):
-        return banner_severity(
-            row.get("stage"), row.get("level_action"), row.get("level_tone")
-        )
-
-    @api.model
-    def _collection_has_news(self, row):
-        """Something to tell a sales rep: debt to collect, a promise or a plan."""
-        return bool(
-            row.get("debtor_id")
-            and (
-                (row.get("amount_collectible") or 0) > 0
-                or row.get("promise_date")
-                or row.get("plan_id")
-            )
-        )
-
-    @api.model
-    def _collection_money(self, row, amount):
-        currency = BannerCurrency(
-            row["currency_symbol"] or "",
-            row["currency_position"] or "after",
-            row["currency_decimals"] or 0,
-            row["currency_rounding"] or 0.01,
-        )
-        return format_amount(
-            self.env, amount or 0.0, currency, lang_code=self._collection_lang()
-        )
-
-    @api.model
-    def _collection_banner_lines(self, row, is_collector):
-        """The banner's headline and sentences, translated, for one standing row.
-
-        :return: ``(headline, [sentence, ...])``, plain strings
-        """
-        _ = self.env._
-        severity = self._collection_severity(row)
-        level = row.get("level_name") or ""
-        if severity == "handover":
-            stages = dict(
-                self.env["collection.debtor"]
-                ._fields["stage"]
-                ._description_selection(self.env)
-            )
-            stage = row.get("stage")
-            headline = _(
-                "Debt handed over (%(stage)s): do not make a new deal without "
-                "collections.",
-                stage=stages[stage] if stage and stage != "normal" else level,
-            )
-        elif severity == "formal":
-            headline = _("Formal demand for payment sent (%(level)s).", level=level)
-        elif severity == "firm" and level:
-            headline = _("Firm collection steps under way (%(level)s).", level=level)
-        elif level:
-            headline = _("Payment reminders sent (%(level)s).", level=level)
-        else:
-            headline = _("Overdue invoices, no reminder sent yet.")
-        lines = []
-        collectible = row.get("amount_collectible") or 0
-        if collectible > 0:
-            lines.append(
-                _(
-                    "%(amount)s to collect (overdue less unapplied credits), late "
-                    "for up to %(days)s days.",
-                    amount=self._collection_money(row, collectible),
-                    days=row.get("max_days_overdue") or 0,
-                )
-            )
-        kind = self._collection_type_label(row.get("debtor_type"), is_collector)
-        if kind or row.get("abc_class"):
-            lines.append(
-                _(
-                    "Debtor type: %(type)s; class %(abc)s.",
-                    type=kind or _("not classified"),
-                    abc=(row.get("abc_class") or "-").upper(),
-                )
-            )
-        if row.get("promise_date"):
-            lines.append(
-                _(
-                    "Open promise to pay: %(amount)s by %(date)s.",
-                    amount=self._collection_money(row, row.get("promise_amount")),
-                    date=format_date(
-                        self.env, row["promise_date"], lang_code=self._collection_lang()
-                    ),
-                )
-            )
-        if row.get("plan_id"):
-            if row.get("plan_next_due"):
-                lines.append(
-                    _(
-                        "Active installment plan %(plan)s: next installment "
-                        "%(amount)s due %(date)s.",
-                        plan=row.get("plan_name") or "",
-                        amount=self._collection_money(row, row.get("plan_next_amount")),
-                        date=format_date(
-                            self.env,
-                            row["plan_next_due"],
-                            lang_code=self._collection_lang(),
-                        ),
-                    )
-                )
-            else:
-                lines.append(
-                    _(
-                        "Active installment plan %(plan)s: every installment is "
-                        "paid.",
-                        plan=row.get("plan_name") or "",
-                    )
-                )
-        return headline, lines
-
-    @api.model
-    def _collection_banner(self, row, is_collector, footer=(), danger=False):
-        """The debt banner of one standing row, as HTML.
-
-        :param footer: more sentences (plain strings), e.g. an order's hold
-        :param danger: show it red whatever the severity (an order on hold)
-        """
-        headline, lines = self._collection_banner_lines(row, is_collector)
-        severity = self._collection_severity(row)
-        alert = "alert-danger" if danger else SEVERITY_ALERTS[severity]
-        items = Markup("").join(
-            Markup("<li>%s</li>") % line for line in [*lines, *footer]
-        )
-        return Markup(
-            '<div class="alert %s mb-0 o_collection_banner o_collection_banner_%s" '
-            'role="alert"><i class="fa fa-exclamation-triangle me-1"></i>'
-            '<strong class="o_collection_banner_headline">%s</strong>'
-            '<ul class="mb-0 mt-1">%s</ul></div>'
-        ) % (alert, severity, headline, items)

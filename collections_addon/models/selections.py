@@ -13,11 +13,14 @@ DEBTOR_TYPES = [
     ("irresponsible", "Irresponsible"),
     ("fraudulent", "Fraudulent"),
 ]
-# Types a Viewer (a sales rep) reads as "review with collections": a label such
-# as "Fraudulent" is a collector's assessment, not something to show a customer
-# over a sales rep's shoulder.
-SENSITIVE_TYPES = frozenset({"irresponsible", "fraudulent"})
 ABC_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
+# How serious a collection is, mildest first (the codes of lib.standing).
+SEVERITIES = [
+    ("reminder", "Reminders"),
+    ("firm", "Firm Steps"),
+    ("formal", "Formal Demand"),
+    ("handover", "Handed Over"),
+]
 DEBTOR_STAGES = [
     ("normal", "Normal"),
     ("legal", "Legal Action"),

@@ -23,7 +23,7 @@ class CustomerPortal(portal.CustomerPortal):
         except (AccessError, MissingError):
             order_sudo = None
         if order_sudo:
-            refusal = order_sudo._collection_online_refusal()
+            refusal = request.env["collection.sale.hold"]._online_refusal(order_sudo)
             if refusal:
                 return {"error": refusal}
         return super().portal_quote_accept(

@@ -5,8 +5,13 @@
 The company's settings name the rules; the debtor's standing is what the
 ledger says today. The decision is a tuple of reason codes (empty: the order
 may be confirmed) and, when a commitment in good standing lifts the hold, what
-lifted it. A person's release of one order is not decided here: it is a fact
-the model checks before asking.
+lifted it.
+
+An order is checked as it is after a create or a write (:func:`hold_event`):
+when it becomes confirmed, or when a confirmed order moves to another customer,
+invoice address or company. A Collections Manager's release of one order
+covers what it saw (:class:`OrderFacts`): :func:`release_voids` says why it no
+longer does.
 """
 
 from dataclasses import dataclass
@@ -26,6 +31,20 @@ LIFTABLE = frozenset({LEVEL, AMOUNT, DAYS, PLAN_DEFAULTED})
 # What lifted the hold.
 PROMISE = "promise"
 PLAN = "plan"
+# Whose hold an order is checked against: its customer's and its invoice
+# address's (the invoices' debtor), each by its commercial entity.
+CUSTOMER = "customer"
+INVOICE = "invoice"
+# What a create or a write did to an order that the hold checks.
+CONFIRMED = "confirmed"  # it is an order now, and was not before
+MOVED = "moved"  # a confirmed order got another customer, invoice address or company
+# Why a release no longer covers its order, in the order they are reported.
+CUSTOMER_CHANGED = "customer_changed"
+INVOICE_CHANGED = "invoice_address_changed"
+COMPANY_CHANGED = "company_changed"
+CURRENCY_CHANGED = "currency_changed"
+AMOUNT_ABOVE_RELEASE = "amount_above_release"
+RELEASER_SOLD = "releaser_was_salesperson"
 
 
 @dataclass(frozen=True)
@@ -197,3 +216,107 @@ def decide(settings: HoldSettings, standing: Standing, today: date) -> HoldDecis
         lifted=lifted,
         lifted_by=lifted_by,
     )
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    """What of an order the hold and a release look at.
+
+    :param customer: the commercial entity of the customer (the debtor).
+    :param invoice: the commercial entity of the invoice address (who owes
+        the invoices).
+    :param amount: the order's total, in its currency, rounded.
+    """
+
+    state: str
+    customer: int
+    invoice: int
+    company: int
+    currency: int
+    amount: Decimal
+
+
+def hold_event(
+    before: OrderFacts | None, after: OrderFacts
+) -> tuple[str | None, frozenset[str]]:
+    """What a create or a write did to an order that the hold must check on
+    the resulting order, and whose hold it checks.
+
+    A confirmation checks the customer and the invoice address; a confirmed
+    order moved to another company checks both again, moved to another
+    customer or invoice address only the one that changed.
+
+    :param before: the order before the write (``None``: it is being created)
+    :return: ``(event, roles)``: :data:`CONFIRMED`, :data:`MOVED` or ``None``,
+        and a set of :data:`CUSTOMER` and :data:`INVOICE`
+
+    >>> draft = OrderFacts("draft", 1, 1, 1, 1, Decimal(10))
+    >>> hold_event(draft, OrderFacts("sale", 1, 1, 1, 1, Decimal(10)))[0]
+    'confirmed'
+    >>> hold_event(None, OrderFacts("sale", 2, 2, 1, 1, Decimal(10)))[0]
+    'confirmed'
+    >>> order = OrderFacts("sale", 1, 1, 1, 1, Decimal(10))
+    >>> hold_event(order, OrderFacts("sale", 1, 2, 1, 1, Decimal(10)))
+    ('moved', frozenset({'invoice'}))
+    >>> hold_event(order, OrderFacts("sale", 1, 1, 1, 1, Decimal(99)))
+    (None, frozenset())
+    >>> hold_event(draft, OrderFacts("draft", 2, 2, 1, 1, Decimal(10)))
+    (None, frozenset())
+    """
+    both = frozenset({CUSTOMER, INVOICE})
+    if after.state != "sale":
+        return None, frozenset()
+    if before is None or before.state != "sale":
+        return CONFIRMED, both
+    if before.company != after.company:
+        return MOVED, both
+    roles = frozenset(
+        role
+        for role, changed in (
+            (CUSTOMER, before.customer != after.customer),
+            (INVOICE, before.invoice != after.invoice),
+        )
+        if changed
+    )
+    return (MOVED if roles else None), roles
+
+
+def release_voids(
+    released: OrderFacts,
+    now: OrderFacts,
+    released_by: int,
+    salespeople: frozenset[int],
+) -> tuple[str, ...]:
+    """Why a release no longer covers its order (empty: it still does).
+
+    A release covers this order for the customer, invoice address, company and
+    currency it was given for, up to the amount the order had then; and only
+    while the manager who gave it never was the order's salesperson (four
+    eyes, even after a hand-over and back).
+
+    :param released: the order as the release saw it
+    :param now: the order as it is
+    :param released_by: the user who released it
+    :param salespeople: every user who was the order's salesperson
+
+    >>> seen = OrderFacts("draft", 1, 1, 1, 1, Decimal(100))
+    >>> release_voids(seen, seen, 7, frozenset({5}))
+    ()
+    >>> release_voids(seen, OrderFacts("draft", 1, 1, 1, 1, Decimal(90)), 7,
+    ...               frozenset({5}))
+    ()
+    >>> release_voids(seen, OrderFacts("draft", 3, 3, 1, 1, Decimal(101)), 7,
+    ...               frozenset({5, 7}))
+    ('customer_changed', 'invoice_address_changed', 'amount_above_release', \
+'releaser_was_salesperson')
+    """
+    checks = {
+        CUSTOMER_CHANGED: now.customer != released.customer,
+        INVOICE_CHANGED: now.invoice != released.invoice,
+        COMPANY_CHANGED: now.company != released.company,
+        CURRENCY_CHANGED: now.currency != released.currency,
+        AMOUNT_ABOVE_RELEASE: now.currency == released.currency
+        and now.amount > released.amount,
+        RELEASER_SOLD: released_by in salespeople,
+    }
+    return tuple(code for code, hit in checks.items() if hit)

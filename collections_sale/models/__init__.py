@@ -1,3 +1,4 @@
+from . import collection_sale_hold
 from . import collection_contact
 from . import payment_transaction
 from . import res_company

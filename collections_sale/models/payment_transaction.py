@@ -11,12 +11,13 @@ class PaymentTransaction(models.Model):
         """A paid quotation on credit hold stays a quotation: the payment is
         recorded and the salesperson told, rather than the confirmation failing
         inside the payment's post-processing (which would retry it forever)."""
+        Hold = self.env["collection.sale.hold"].sudo()
         held = self.browse()
         for tx in self:
             quotation = tx.sale_order_ids.filtered(
                 lambda o: o.state in ("draft", "sent")
             )
             if len(tx.sale_order_ids) == 1 and quotation:
-                if quotation._collection_online_refusal(paid=True):
+                if Hold._online_refusal(quotation, paid=True):
                     held |= tx
         return super(PaymentTransaction, self - held)._check_amount_and_confirm_order()

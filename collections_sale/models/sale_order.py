@@ -1,80 +1,72 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from decimal import Decimal
-
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.http import request
-from odoo.tools import SQL, format_date
+from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.collections_addon.models.collection_guard import (
     MANAGER,
     USER,
     VIEWER,
     check_group,
-    is_system,
+    refuse_protected,
     system_env,
 )
 
 from ..lib import hold
-from . import hold_messages
+from .collection_sale_hold import OPEN_STATES
 
-# The release of a hold: written by action_collection_release_hold only.
+# The release of a hold and what it covers: written by
+# action_collection_release_hold only.
 RELEASE_FIELDS = frozenset(
     {
         "collection_hold_released_by_id",
         "collection_hold_release_reason",
         "collection_hold_release_date",
+        "collection_hold_release_partner_id",
+        "collection_hold_release_invoice_partner_id",
+        "collection_hold_release_company_id",
+        "collection_hold_release_currency_id",
+        "collection_hold_release_amount",
     }
 )
-OPEN_STATES = ("draft", "sent")
-HOLD_SETTINGS = [
-    "collection_hold_level_id",
-    "collection_hold_debtor_type",
-    "collection_hold_amount",
-    "collection_hold_days",
-    "collection_hold_plan_defaulted",
-    "collection_hold_commitment_lifts",
-]
+# Fields only the addon writes: the release, and every salesperson the order
+# had (kept by create and write for the release's four eyes).
+SYSTEM_FIELDS = RELEASE_FIELDS | {"collection_salesperson_ids"}
+# What a write must touch for the hold to look at the resulting order.
+HOLD_KEYS = frozenset({"state", "partner_id", "partner_invoice_id", "company_id"})
+# Comparisons the debt to collect can be searched with (constants, never
+# user text).
+SEARCH_OPERATORS = {op: op for op in ("=", "!=", "<", "<=", ">", ">=")}
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     # === FIELDS === #
-    # The customer's debt in the order's company, read in one query per batch
-    # (nothing stored on sale_order but the release).
-    collection_debtor_id = fields.Many2one(
-        "collection.debtor",
-        string="Collections Debtor",
-        compute="_compute_collection_banner",
-        groups=VIEWER,
-    )
+    # The debt of the order's customer in the order's company, read in one
+    # query per batch, and only for the companies the reader works in.
     collection_currency_id = fields.Many2one(
         "res.currency", compute="_compute_collection_banner", groups=VIEWER
     )
     collection_amount_collectible = fields.Monetary(
         string="Debt to Collect",
         compute="_compute_collection_banner",
+        search="_search_collection_amount_collectible",
         currency_field="collection_currency_id",
         groups=VIEWER,
         help="The customer's overdue amount in the order's company, less the "
         "unapplied credits.",
-    )
-    collection_has_overdue = fields.Boolean(
-        string="Customer with Overdue Debt",
-        compute="_compute_collection_banner",
-        search="_search_collection_has_overdue",
-        groups=VIEWER,
     )
     collection_hold = fields.Boolean(
         string="On Credit Hold",
         compute="_compute_collection_banner",
         groups=VIEWER,
         help="Confirming this quotation is blocked by the company's credit hold "
-        "rules, and no Collections Manager released it.",
+        "rules (for its customer or its invoice address), and no release of a "
+        "Collections Manager covers it.",
     )
     collection_banner_html = fields.Html(
         string="Debt Banner",
@@ -91,177 +83,276 @@ class SaleOrder(models.Model):
     collection_hold_release_date = fields.Datetime(
         string="Hold Released On", readonly=True, copy=False
     )
+    collection_hold_release_partner_id = fields.Many2one(
+        "res.partner",
+        string="Released for Customer",
+        readonly=True,
+        copy=False,
+        help="The customer (its company) the release was given for.",
+    )
+    collection_hold_release_invoice_partner_id = fields.Many2one(
+        "res.partner",
+        string="Released for Invoice Address",
+        readonly=True,
+        copy=False,
+        help="The invoice address (its company) the release was given for.",
+    )
+    collection_hold_release_company_id = fields.Many2one(
+        "res.company", string="Released in Company", readonly=True, copy=False
+    )
+    collection_hold_release_currency_id = fields.Many2one(
+        "res.currency", string="Release Currency", readonly=True, copy=False
+    )
+    collection_hold_release_amount = fields.Monetary(
+        string="Released up To",
+        currency_field="collection_hold_release_currency_id",
+        readonly=True,
+        copy=False,
+        help="The order's total when it was released: a larger order needs a "
+        "new release.",
+    )
+    collection_salesperson_ids = fields.Many2many(
+        "res.users",
+        "sale_order_collection_salesperson_rel",
+        "order_id",
+        "user_id",
+        string="Salespeople So Far",
+        readonly=True,
+        copy=False,
+        help="Everyone who was the salesperson of this order: none of them can "
+        "release its credit hold.",
+    )
 
     # === COMPUTE / INVERSE / SEARCH === #
-    @api.depends("partner_id", "company_id", "state", "collection_hold_released_by_id")
-    @api.depends_context("uid", "lang")
+    @api.depends(
+        "partner_id",
+        "partner_invoice_id",
+        "company_id",
+        "state",
+        "currency_id",
+        "amount_total",
+        "user_id",
+        "collection_salesperson_ids",
+        *sorted(RELEASE_FIELDS),
+    )
+    @api.depends_context("uid", "lang", "allowed_company_ids")
     def _compute_collection_banner(self):
-        """One query for the batch (see :meth:`_collection_rows`)."""
-        rows = self._collection_rows()
+        """One query for the batch (``collection.sale.hold._debts``), for the
+        orders of the companies the reader works in only: another company's
+        debt is never shown, not even through an onchange naming another
+        company."""
+        Hold = self.env["collection.sale.hold"]
+        allowed = self.env.companies
+        visible = self.filtered(lambda order: order.company_id in allowed)
+        debts = dict(zip(visible._ids, Hold._debts(visible), strict=True))
         is_collector = self.env.user.has_group(USER)
-        for index, order in enumerate(self):
-            row = rows.get(index) or {}
-            decision = self._collection_decide(row)
-            collectible = row.get("amount_collectible") or 0.0
-            order.collection_debtor_id = row.get("debtor_id") or False
-            order.collection_currency_id = row.get("currency_id") or False
-            order.collection_amount_collectible = collectible
-            order.collection_has_overdue = collectible > 0
-            order.collection_hold = bool(
-                decision.blocked
-                and order.state in OPEN_STATES
-                and not order.collection_hold_released_by_id
+        for order in self:
+            order_debts = debts.get(order.id, [])
+            customer = next(
+                (
+                    row
+                    for row, _decision in order_debts
+                    if hold.CUSTOMER in row["roles"]
+                ),
+                {},
             )
-            order.collection_banner_html = order._collection_banner(
-                row, decision, is_collector
+            order.collection_currency_id = customer.get("currency_id") or False
+            order.collection_amount_collectible = (
+                customer.get("amount_collectible") or 0.0
+            )
+            order.collection_hold = bool(Hold._blocked(order, order_debts))
+            order.collection_banner_html = Hold._banner(
+                order, order_debts, is_collector
             )
 
-    def _search_collection_has_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
+    def _search_collection_amount_collectible(self, operator, value):
+        """Orders whose customer's debtor in the order's company has this much
+        to collect (no debtor counts as 0), as one sub-select."""
+        if (
+            operator not in SEARCH_OPERATORS
+            or isinstance(value, bool)
+            or not isinstance(value, int | float)
+        ):
             raise UserError(
-                self.env._("Customer with Overdue Debt: search with = or != a boolean.")
+                self.env._(
+                    "Debt to Collect: only comparisons with a number (=, !=, <, <=, "
+                    ">, >=) are supported."
+                )
             )
         self.env["collection.debtor"].flush_model(
             ["partner_id", "company_id", "amount_collectible"]
         )
         self.env["res.partner"].flush_model(["commercial_partner_id"])
         self.flush_model(["partner_id", "company_id"])
-        indebted = SQL(
-            """
-            (SELECT so.id FROM sale_order so
-              JOIN res_partner p ON p.id = so.partner_id
-              JOIN collection_debtor d ON d.partner_id = p.commercial_partner_id
-                                      AND d.company_id = so.company_id
-             WHERE d.amount_collectible > 0)
-            """
-        )
-        positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", indebted)]
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    """
+                    (SELECT so.id FROM sale_order so
+                      JOIN res_partner p ON p.id = so.partner_id
+                      LEFT JOIN collection_debtor d
+                             ON d.partner_id = p.commercial_partner_id
+                            AND d.company_id = so.company_id
+                     WHERE COALESCE(d.amount_collectible, 0) %(operator)s %(value)s)
+                    """,
+                    operator=SQL(SEARCH_OPERATORS[operator]),
+                    value=value,
+                ),
+            )
+        ]
 
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
-        if not is_system(self.env):
-            refused = {name for vals in vals_list for name in vals} & RELEASE_FIELDS
-            refused |= {
-                name for name in RELEASE_FIELDS if f"default_{name}" in self.env.context
-            }
-            self._collection_refuse(refused)
-        orders = super().create(vals_list)
-        # An order created confirmed is a confirmation too.
-        orders.filtered(lambda o: o.state == "sale")._collection_check_hold()
+        refuse_protected(self, SYSTEM_FIELDS, vals_list, self._collection_refusal)
+        Hold = self.env["collection.sale.hold"]
+        # A refused order leaves nothing behind, even for a caller that
+        # catches the error without a savepoint of its own.
+        with self.env.cr.savepoint():
+            orders = super().create(vals_list)
+            Hold._note_salespeople(orders)
+            # An order created confirmed is a confirmation too.
+            Hold._check(orders, {})
         return orders
 
     def write(self, vals):
-        if not is_system(self.env):
-            self._collection_refuse(set(vals) & RELEASE_FIELDS)
-        if vals.get("state") == "sale":
-            # Whoever writes the state (action_confirm, RPC, another addon),
-            # from whatever state: the hold is checked before it becomes an order.
-            self.filtered(lambda o: o.state != "sale")._collection_check_hold()
-        return super().write(vals)
+        refuse_protected(self, SYSTEM_FIELDS, [vals], self._collection_refusal)
+        Hold = self.env["collection.sale.hold"]
+        if not HOLD_KEYS & vals.keys():
+            result = super().write(vals)
+            if "user_id" in vals:
+                Hold._note_salespeople(self)
+            return result
+        before = Hold._snapshot(self)
+        with self.env.cr.savepoint():
+            result = super().write(vals)
+            Hold._note_salespeople(self)
+            # Whoever writes (action_confirm, RPC, another addon), whatever the
+            # values written together: the resulting order is checked, and a
+            # refused write is rolled back here.
+            Hold._check(self, before)
+        return result
 
     # === ACTIONS === #
-    def action_confirm(self):
-        """Refuse to confirm an order on credit hold (button, RPC, portal and
-        payments all come through here), then confirm as usual."""
-        self.filtered(lambda o: o.state in OPEN_STATES)._collection_check_hold()
-        return super().action_confirm()
+    def action_collection_release_hold(self, reason=None):
+        """Release the credit hold of this one quotation (a Collections Manager
+        who never was its salesperson, with a reason): logged on the order's
+        chatter and in the contact log of each debtor on hold.
 
-    def action_collection_release_hold(self, reason):
-        """Release the credit hold of this one order (a Collections Manager who
-        is not its salesperson, with a reason): logged on the order's chatter and
-        in the debtor's contact log.
+        The release covers this order for its customer, invoice address,
+        company and currency, up to its current total, and while the manager
+        never becomes its salesperson (:func:`lib.hold.release_voids`).
 
-        :param reason: why the order may be confirmed despite the hold
+        :param reason: why the order may be confirmed despite the hold (text)
         """
         _ = self.env._
+        Hold = self.env["collection.sale.hold"]
         check_group(self.env, MANAGER, _("Releasing a credit hold"))
-        self.ensure_one()
-        self.check_access("read")
-        reason = (reason or "").strip()
-        if not reason:
-            raise UserError(_("Release a credit hold: the reason is required."))
-        if self.state not in OPEN_STATES:
+        order = self._collection_one(_("Releasing a credit hold"))
+        order.check_access("read")
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(
+                _("Release a credit hold: the reason is required, as a text.")
+            )
+        reason = reason.strip()
+        if order.state not in OPEN_STATES:
             raise UserError(
                 _(
                     "%(order)s is no longer a quotation: there is no hold to release.",
-                    order=self.name,
+                    order=order.name,
                 )
             )
-        if self.user_id == self.env.user:
+        if self.env.user in Hold._salespeople(order):
             raise UserError(
                 _(
-                    "%(order)s: you are its salesperson, so you cannot release its "
-                    "credit hold; another Collections Manager must.",
-                    order=self.name,
+                    "%(order)s: you are or were its salesperson, so you cannot "
+                    "release its credit hold; another Collections Manager must.",
+                    order=order.name,
                 )
             )
-        if self.collection_hold_released_by_id:
+        if Hold._release_voids(order) == ():
             raise UserError(
                 _(
                     "The credit hold of %(order)s was already released by %(user)s.",
-                    order=self.name,
-                    user=self.collection_hold_released_by_id.name,
+                    order=order.name,
+                    user=order.collection_hold_released_by_id.name,
                 )
             )
-        row = self._collection_rows().get(0) or {}
-        decision = self._collection_decide(row)
-        if not decision.blocked:
-            raise UserError(_("%(order)s is not on credit hold.", order=self.name))
-        held = hold_messages.reasons(self.env, decision.reasons, row, True)
-        system_env(self.sudo()).write(
+        blocked = Hold._blocked(order, Hold._debts(order)[0], released=False)
+        if not blocked:
+            raise UserError(_("%(order)s is not on credit hold.", order=order.name))
+        facts = Hold._facts(order)
+        system_env(order.sudo()).write(
             {
                 "collection_hold_released_by_id": self.env.uid,
                 "collection_hold_release_reason": reason,
                 "collection_hold_release_date": fields.Datetime.now(),
+                "collection_hold_release_partner_id": facts.customer,
+                "collection_hold_release_invoice_partner_id": facts.invoice,
+                "collection_hold_release_company_id": facts.company,
+                "collection_hold_release_currency_id": facts.currency,
+                "collection_hold_release_amount": float(facts.amount),
             }
         )
+        # Stored where Viewers read it: the neutral wording of the reasons.
         note = _(
             "Credit hold of %(order)s released by %(user)s: %(reason)s (the hold: "
-            "%(held)s). The release holds for this order only.",
-            order=self.name,
+            "%(held)s). The release covers this order only, for this customer and "
+            "invoice address, up to %(amount)s.",
+            order=order.name,
             user=self.env.user.name,
             reason=reason,
-            held=held,
+            held=Hold._reasons(blocked),
+            amount=order.currency_id.format(order.amount_total),
         )
-        self.sudo().message_post(
+        order.sudo().message_post(
             body=note,
             subtype_xmlid="mail.mt_note",
             author_id=self.env.user.partner_id.id,
         )
-        system_env(self.env["collection.contact"].sudo()).create(
-            {
-                "debtor_id": row["debtor_id"],
-                "channel": "sales",
-                "is_automatic": True,
-                "episode": row.get("episode") or 1,
-                "user_id": self.env.uid,
-                "note": note,
-            }
+        self.env["collection.contact"].sudo()._log(
+            [
+                {
+                    "debtor_id": row["debtor_id"],
+                    "channel": "sales",
+                    "episode": row.get("episode") or 1,
+                    "user_id": self.env.uid,
+                    "note": note,
+                }
+                for row, _decision in blocked
+            ]
         )
         return True
 
     def action_collection_ask(self):
-        """Ask collections about this order: an activity for the debtor's
-        collector (else a Collections Manager), with a link to the order."""
+        """Ask collections about this order: an activity for the collector of
+        the debtor on hold (else of the customer), else a Collections Manager,
+        with a link to the order."""
         _ = self.env._
+        Hold = self.env["collection.sale.hold"]
         check_group(self.env, VIEWER, _("Asking collections"))
-        self.ensure_one()
-        self.check_access("read")
-        row = self._collection_rows().get(0) or {}
-        if not row.get("debtor_id"):
+        order = self._collection_one(_("Asking collections"))
+        order.check_access("read")
+        debts = Hold._debts(order)[0]
+        blocked = Hold._blocked(order, debts, released=False)
+        row = next(
+            (row for row, _decision in blocked or debts if row.get("debtor_id")),
+            None,
+        )
+        if not row:
             raise UserError(
                 _(
                     "%(customer)s has no debt in %(company)s: there is nothing to "
                     "ask collections.",
-                    customer=self.partner_id.display_name,
-                    company=self.company_id.name,
+                    customer=order.partner_id.display_name,
+                    company=order.company_id.name,
                 )
             )
         debtor = self.env["collection.debtor"].sudo().browse(row["debtor_id"])
         collector = self.env["collection.handler"].sudo()._responsible(debtor)
-        summary = _("Sales asks about %(order)s", order=self.name)
+        summary = _("Sales asks about %(order)s", order=order.name)
         asked = (
             self.env["mail.activity"]
             .sudo()
@@ -275,33 +366,28 @@ class SaleOrder(models.Model):
             )
         )
         if not asked:
-            decision = self._collection_decide(row)
+            # On the debtor, where Viewers read it: the neutral wording.
             question = (
-                _(
-                    "On hold: %(reasons)s.",
-                    reasons=hold_messages.reasons(
-                        self.env, decision.reasons, row, True
-                    ),
-                )
-                if decision.blocked
+                _("On hold: %(reasons)s.", reasons=Hold._reasons(blocked))
+                if blocked
                 else _("Can we go ahead with this deal?")
             )
             debtor.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=fields.Date.context_today(self),
+                date_deadline=debtor.company_id._collection_today(),
                 summary=summary,
                 note=Markup(
                     _(
                         "%(user)s asks about %(order)s (%(amount)s). %(question)s",
                         user=escape(self.env.user.name),
-                        order=self.sudo()._get_html_link(),
-                        amount=escape(self.currency_id.format(self.amount_total)),
+                        order=order.sudo()._get_html_link(),
+                        amount=escape(order.currency_id.format(order.amount_total)),
                         question=escape(question),
                     )
                 ),
                 user_id=collector.id,
             )
-            self.sudo().message_post(
+            order.sudo().message_post(
                 body=_(
                     "Collections asked: %(collector)s has an activity on the "
                     "debtor %(debtor)s.",
@@ -320,227 +406,30 @@ class SaleOrder(models.Model):
                 "message": _(
                     "%(collector)s will look at %(order)s.",
                     collector=collector.name,
-                    order=self.name,
+                    order=order.name,
                 ),
                 "sticky": False,
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
 
-    # === BUSINESS / HOOKS === #
-    def _collection_refuse(self, names):
-        if names:
-            raise AccessError(
+    # === TOOLING === #
+    def _collection_one(self, action):
+        """This one order, or a UserError naming ``action``."""
+        if len(self) != 1:
+            raise UserError(
                 self.env._(
-                    "Sales order: %(fields)s can only be set by releasing the credit "
-                    "hold (a Collections Manager, with a reason).",
-                    fields=", ".join(sorted(names)),
+                    "%(action)s: choose one order at a time (%(count)s given).",
+                    action=action,
+                    count=len(self),
                 )
             )
+        return self
 
-    def _collection_rows(self):
-        """The customer's standing and the company's hold rules, one query for
-        the whole batch (new records included, from their cached customer).
-
-        :return: ``{index in self: row}`` (see ``res.partner._collection_standing_sql``)
-        """
-        pairs = [
-            SQL("(%s, %s, %s)", index, partner_id, company_id)
-            for index, order in enumerate(self)
-            # A customer created on the fly in the form has no row yet.
-            if (partner_id := order.partner_id._origin.id)
-            and (company_id := order.company_id._origin.id)
-        ]
-        if not pairs:
-            return {}
-        Partner = self.env["res.partner"]
-        self.env["res.company"].flush_model(HOLD_SETTINGS)
-        columns, joins = Partner._collection_standing_sql()
-        rows = Partner._collection_query(
-            SQL(
-                """
-                SELECT so.key, %(columns)s,
-                       c.collection_hold_debtor_type AS hold_debtor_type,
-                       c.collection_hold_amount AS hold_amount,
-                       c.collection_hold_days AS hold_days,
-                       c.collection_hold_plan_defaulted AS hold_plan_defaulted,
-                       c.collection_hold_commitment_lifts AS hold_commitment_lifts,
-                       hl.days AS hold_level_days, hl.name AS hold_level_name
-                  FROM (VALUES %(pairs)s) AS so (key, partner_id, company_id)
-                  JOIN res_partner p ON p.id = so.partner_id
-                  JOIN res_company c ON c.id = so.company_id
-                  LEFT JOIN collection_debtor d
-                         ON d.partner_id = p.commercial_partner_id
-                        AND d.company_id = c.id
-                  %(joins)s
-                  LEFT JOIN collection_level hl ON hl.id = c.collection_hold_level_id
-                """,
-                columns=columns,
-                joins=joins,
-                pairs=SQL(", ").join(pairs),
-            )
+    def _collection_refusal(self, fields_label):
+        return self.env._(
+            "Sales order: %(fields)s are set by Collections itself (the release "
+            "of a credit hold by a Collections Manager, with a reason, and the "
+            "order's salespeople), not written directly.",
+            fields=fields_label,
         )
-        return {row["key"]: row for row in rows}
-
-    @api.model
-    def _collection_decide(self, row):
-        """The hold decision (:func:`lib.hold.decide`) for one standing row."""
-        if not row.get("debtor_id"):
-            return hold.HoldDecision()
-        settings = hold.HoldSettings(
-            level_days=row.get("hold_level_days"),
-            debtor_type=row.get("hold_debtor_type") or None,
-            max_amount=Decimal(str(row.get("hold_amount") or 0)),
-            max_days=row.get("hold_days") or 0,
-            plan_defaulted=bool(row.get("hold_plan_defaulted")),
-            commitment_lifts=bool(row.get("hold_commitment_lifts")),
-            promise_grace_days=row.get("promise_grace_days") or 0,
-            plan_grace_days=row.get("plan_grace_days") or 0,
-        )
-        standing = hold.Standing(
-            level_days=row.get("level_days"),
-            debtor_type=row.get("debtor_type") or None,
-            amount_collectible=Decimal(str(row.get("amount_collectible") or 0)),
-            days_overdue=row.get("max_days_overdue") or 0,
-            plan_defaulted=bool(row.get("plan_defaulted")),
-            promise_date=row.get("promise_date"),
-            plan_active=bool(row.get("plan_id")),
-            plan_next_due=row.get("plan_next_due"),
-        )
-        today = self.env["res.partner"]._collection_today(row)
-        return hold.decide(settings, standing, today)
-
-    def _collection_banner(self, row, decision, is_collector):
-        """The banner of this order: the customer's debt, then its hold."""
-        self.ensure_one()
-        Partner = self.env["res.partner"]
-        if not (
-            Partner._collection_has_news(row) or decision.blocked or decision.lifted
-        ):
-            return False
-        _ = self.env._
-        footer = []
-        blocked = decision.blocked and self.state in OPEN_STATES
-        released = self.collection_hold_released_by_id
-        if blocked and released:
-            footer.append(
-                _(
-                    "Credit hold released for this order by %(user)s on %(date)s: "
-                    "%(reason)s",
-                    user=released.name,
-                    date=format_date(
-                        self.env,
-                        self.collection_hold_release_date,
-                        lang_code=Partner._collection_lang(),
-                    ),
-                    reason=self.collection_hold_release_reason or "",
-                )
-            )
-        elif blocked:
-            footer.append(
-                _(
-                    "Confirmation blocked: %(reasons)s. A Collections Manager who is "
-                    "not the salesperson can release this order with a reason; ask "
-                    "collections.",
-                    reasons=hold_messages.reasons(
-                        self.env, decision.reasons, row, is_collector
-                    ),
-                )
-            )
-        elif decision.lifted and self.state in OPEN_STATES:
-            footer.append(
-                _(
-                    "Credit hold lifted by %(commitment)s (otherwise: %(reasons)s).",
-                    commitment=hold_messages.lifted_by(self.env, decision.lifted_by),
-                    reasons=hold_messages.reasons(
-                        self.env, decision.lifted, row, is_collector
-                    ),
-                )
-            )
-        return Partner._collection_banner(
-            row, is_collector, footer=footer, danger=blocked and not released
-        )
-
-    def _collection_check_hold(self):
-        """Raise a UserError for the first of these orders on credit hold that
-        no Collections Manager released. No context key switches this off."""
-        orders = self.filtered(lambda o: not o.collection_hold_released_by_id)
-        if not orders:
-            return
-        rows = orders._collection_rows()
-        for index, order in enumerate(orders):
-            row = rows.get(index) or {}
-            decision = self._collection_decide(row)
-            if decision.blocked:
-                raise UserError(order._collection_hold_message(decision, row))
-
-    def _collection_hold_message(self, decision, row):
-        """Why this order cannot be confirmed, and who can release it."""
-        self.ensure_one()
-        _ = self.env._
-        user = self.env.user
-        # The portal works as the superuser: the request says who is asking.
-        if user.share or (request and request.env.user.share):
-            # A customer accepting online reads no internal assessment.
-            return _(
-                "This quotation cannot be confirmed online for now. Please contact "
-                "%(company)s: we will get back to you.",
-                company=self.company_id.name,
-            )
-        managers = (
-            self.env.ref(MANAGER)
-            .sudo()
-            .users.filtered(
-                lambda u: self.company_id in u.company_ids
-                and not u.share
-                and u.id != 1
-                and u != self.user_id
-            )
-        )
-        debtor = self.env["collection.debtor"].sudo().browse(row["debtor_id"])
-        return _(
-            "%(order)s cannot be confirmed: %(customer)s is on credit hold because "
-            "%(reasons)s. Only a Collections Manager who is not the order's "
-            "salesperson can release this order, with a reason (%(managers)s). Use "
-            '"Ask Collections" on the order to ask %(collector)s.',
-            order=self.name,
-            customer=self.partner_id.commercial_partner_id.display_name,
-            reasons=hold_messages.reasons(
-                self.env, decision.reasons, row, user.has_group(USER)
-            ),
-            managers=", ".join(managers[:3].mapped("name"))
-            or _("no manager in this company"),
-            collector=debtor.user_id.name or _("the collections team"),
-        )
-
-    def _collection_online_refusal(self, paid=False):
-        """For the portal and online payments: the customer's message when this
-        quotation is on hold (and a note for the salesperson), else False.
-
-        :param paid: the customer paid online (else: accepted online)
-        """
-        self.ensure_one()
-        if self.state not in OPEN_STATES or self.collection_hold_released_by_id:
-            return False
-        row = self._collection_rows().get(0) or {}
-        decision = self._collection_decide(row)
-        if not decision.blocked:
-            return False
-        reasons = hold_messages.reasons(self.env, decision.reasons, row, True)
-        if paid:
-            body = self.env._(
-                "The customer paid %(order)s online, but the credit hold refuses its "
-                "confirmation (%(reasons)s): it stays a quotation until a "
-                "Collections Manager releases it.",
-                order=self.name,
-                reasons=reasons,
-            )
-        else:
-            body = self.env._(
-                "The customer tried to accept %(order)s online: refused by the "
-                "credit hold (%(reasons)s).",
-                order=self.name,
-                reasons=reasons,
-            )
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
-        return self._collection_hold_message(decision, row)

@@ -238,3 +238,112 @@ def test_promise_in_good_standing_no_promise_is_not():
 
 def test_hold_doctests_pass():
     assert doctest.testmod(hold).failed == 0
+
+
+def facts(**values):
+    base = {
+        "state": "draft",
+        "customer": 1,
+        "invoice": 1,
+        "company": 1,
+        "currency": 1,
+        "amount": Decimal(100),
+    }
+    return hold.OrderFacts(**{**base, **values})
+
+
+BOTH = frozenset({"customer", "invoice"})
+
+
+def test_hold_event_quotation_confirmed_checks_both():
+    assert hold.hold_event(facts(), facts(state="sale")) == (hold.CONFIRMED, BOTH)
+
+
+def test_hold_event_order_created_confirmed_checks_both():
+    assert hold.hold_event(None, facts(state="sale")) == (hold.CONFIRMED, BOTH)
+
+
+def test_hold_event_cancelled_order_set_back_to_sale_is_a_confirmation():
+    event = hold.hold_event(facts(state="cancel"), facts(state="sale"))
+    assert event == (hold.CONFIRMED, BOTH)
+
+
+def test_hold_event_confirmed_order_to_another_customer_checks_the_customer():
+    before = facts(state="sale")
+    assert hold.hold_event(before, facts(state="sale", customer=2)) == (
+        hold.MOVED,
+        frozenset({hold.CUSTOMER}),
+    )
+
+
+def test_hold_event_confirmed_order_to_another_invoice_address_checks_it():
+    before = facts(state="sale")
+    assert hold.hold_event(before, facts(state="sale", invoice=2)) == (
+        hold.MOVED,
+        frozenset({hold.INVOICE}),
+    )
+
+
+def test_hold_event_confirmed_order_to_another_company_checks_both():
+    before = facts(state="sale")
+    assert hold.hold_event(before, facts(state="sale", company=2)) == (
+        hold.MOVED,
+        BOTH,
+    )
+
+
+def test_hold_event_confirmed_order_otherwise_changed_is_not_checked():
+    before = facts(state="sale")
+    event = hold.hold_event(before, facts(state="sale", amount=Decimal(9)))
+    assert event == (None, frozenset())
+
+
+def test_hold_event_quotation_changed_is_not_checked():
+    assert hold.hold_event(facts(), facts(customer=2)) == (None, frozenset())
+
+
+def test_hold_event_confirmed_order_cancelled_is_not_checked():
+    event = hold.hold_event(facts(state="sale"), facts(state="cancel"))
+    assert event == (None, frozenset())
+
+
+def test_release_voids_same_order_is_covered():
+    assert hold.release_voids(facts(), facts(), 7, frozenset({5})) == ()
+
+
+def test_release_voids_smaller_amount_is_covered():
+    now = facts(amount=Decimal("99.99"))
+    assert hold.release_voids(facts(), now, 7, frozenset({5})) == ()
+
+
+def test_release_voids_other_customer():
+    now = facts(customer=2)
+    assert hold.release_voids(facts(), now, 7, frozenset()) == (hold.CUSTOMER_CHANGED,)
+
+
+def test_release_voids_other_invoice_address():
+    now = facts(invoice=2)
+    assert hold.release_voids(facts(), now, 7, frozenset()) == (hold.INVOICE_CHANGED,)
+
+
+def test_release_voids_other_company():
+    now = facts(company=2)
+    assert hold.release_voids(facts(), now, 7, frozenset()) == (hold.COMPANY_CHANGED,)
+
+
+def test_release_voids_other_currency_without_comparing_amounts():
+    now = facts(currency=2, amount=Decimal(10**6))
+    assert hold.release_voids(facts(), now, 7, frozenset()) == (hold.CURRENCY_CHANGED,)
+
+
+def test_release_voids_amount_above_the_release():
+    now = facts(amount=Decimal("100.01"))
+    assert hold.release_voids(facts(), now, 7, frozenset()) == (
+        hold.AMOUNT_ABOVE_RELEASE,
+    )
+
+
+def test_release_voids_releaser_who_was_salesperson():
+    assert hold.release_voids(facts(), facts(), 7, frozenset({5, 7})) == (
+        hold.RELEASER_SOLD,
+    )
