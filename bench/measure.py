@@ -1074,10 +1074,13 @@ class Bench:
 
     def panel(self):
         user = self.panel_user()
+        # The debt panel: the partner's collections fields a Viewer reads
+        # (the contract terms are a manager's, not the panel's).
+        Partner = self.env["res.partner"].with_user(user)
         fields = [
             name
-            for name in self.env["res.partner"]._fields
-            if name.startswith("collection_")
+            for name, field in Partner._fields.items()
+            if name.startswith("collection_") and field.is_accessible(Partner.env)
         ]
         for key, limit in (("typical_debtor", 0.050), ("big_debtor", 0.150)):
             info = self.hooks[key]
