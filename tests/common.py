@@ -142,8 +142,10 @@ class CollectionsCommon(AccountTestInvoicingCommon):
         )[debtor.id]
 
     def refresh(self, company=None, today=None):
+        """The ledger of ``company`` on ``today`` (default: the day the test
+        class was set up, so a run across midnight keeps its day)."""
         return self.env["collection.ledger"]._refresh_company(
-            company or self.env.company, today=today
+            company or self.env.company, today=today or self.today
         )
 
     def send_mail_queue(self):
