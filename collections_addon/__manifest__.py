@@ -4,7 +4,7 @@
     "name": "Collections",
     "summary": "Receivables collection: debtor ledger, aging, ABC class, risk, "
     "dunning levels, promises to pay and installment plans",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/collections-addon/collections_addon",
     "author": "Collections Addon Authors",
