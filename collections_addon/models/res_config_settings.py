@@ -87,6 +87,19 @@ class ResConfigSettings(models.TransientModel):
                 interest=formatLang(self.env, float(interest)),
             )
 
+    def _compute_display_name(self):
+        """The title of the settings is their window action's name, which
+        Odoo's compute searches with the user's rights: a Collections Manager
+        without Administration rights cannot read window actions, so the web
+        client's save (which reads the title back) failed. Only the name is
+        read as superuser."""
+        actions = self.env["ir.actions.act_window"]
+        if actions.has_access("read"):
+            return super()._compute_display_name()
+        action = actions.sudo().search([("res_model", "=", self._name)], limit=1)
+        for settings in self:
+            settings.display_name = action.name or self._name
+
     # === CRUD === #
     @api.model_create_multi
     def create(self, vals_list):
