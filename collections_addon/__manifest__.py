@@ -30,6 +30,8 @@
         "data/collection_policy_data.xml",
         # Wizards (before the lists whose buttons open them)
         "wizard/collection_dispute_resolve_views.xml",
+        "wizard/collection_dispute_views.xml",
+        "wizard/collection_payment_claim_views.xml",
         # Views
         "views/collection_debtor_views.xml",
         "views/collection_policy_views.xml",

@@ -134,14 +134,15 @@ class TestCollectorWithoutAccounting(CustomerDocumentsCommon):
         self.assertEqual(sum(plan.line_ids.mapped("amount")), plan.amount_total)
 
     def test_collector_excludes_an_invoice_and_nothing_else(self):
-        """The exclusion form saves; any other field of the invoice is refused."""
+        """The dispute form saves; any other field of the invoice is refused."""
         invoice = self.as_collector(self.invoice)
-        action = invoice.action_collection_exclude()
-        form = Form(invoice.with_context(action["context"]), view=action["views"][0][0])
-        form.collection_excluded = True
-        form.collection_exclusion_reason = "Disputed quantity"
-        form.save()
+        action = invoice.action_collection_dispute()
+        Dispute = self.as_collector(self.env["collection.dispute"])
+        form = Form(Dispute.with_context(action["context"]))
+        form.reason = "Disputed quantity"
+        form.save().action_confirm()
         self.assertTrue(self.invoice.collection_excluded)
+        self.assertEqual(self.invoice.collection_exclusion_reason, "Disputed quantity")
         self.assertEqual(self.invoice.collection_excluded_by_id, self.collector)
         for vals in (
             {"ref": "changed"},

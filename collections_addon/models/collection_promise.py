@@ -9,6 +9,7 @@ from odoo.tools import format_date
 from ..lib import promise as promise_rules
 from . import lib_messages
 from .collection_guard import USER, check_group, is_system
+from .notifications import notification
 from .selections import CONTACT_CHANNELS, PROMISE_STATES
 
 # What the debtor promised: fixed once recorded (cancel and record a new one).
@@ -230,6 +231,15 @@ class CollectionPromise(models.Model):
                 }
             )
         return True
+
+    def action_saved(self):
+        """Save of the promise form in a dialog: the form saved the promise,
+        this says so and closes the dialog."""
+        self.ensure_one()
+        check_group(self.env, USER, self.env._("Recording a promise to pay"))
+        return notification(
+            self.env._("Promise to pay recorded: %(promise)s.", promise=self.name)
+        )
 
     # === BUSINESS / HOOKS === #
     def _open_debt(self):

@@ -255,6 +255,24 @@ class ResCompany(models.Model):
             .with_env(self.env)
         )
 
+    def _collection_payment_checkers(self):
+        """Who checks a payment a customer says it made: the company's
+        accountants (Invoicing rights), else its Collections Managers."""
+        self.ensure_one()
+        accountants = (
+            self.env.ref("account.group_account_invoice")
+            .sudo()
+            .users.filtered(
+                lambda user: self in user.company_ids
+                and not user.share
+                and user.active
+                and not user._is_superuser()
+            )
+            .sorted("id")
+            .with_env(self.env)
+        )
+        return accountants or self._collection_managers().sorted("id")
+
     def _collection_mark_day(self, fname, value=None):
         """Record what the refresh or the run did today (system fields)."""
         self.ensure_one()
