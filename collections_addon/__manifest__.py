@@ -41,6 +41,7 @@
         "views/collection_promise_views.xml",
         "views/collection_plan_views.xml",
         "views/account_move_views.xml",
+        "views/account_move_line_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/collections_menus.xml",

@@ -79,6 +79,15 @@ class ResCompany(models.Model):
         help="The escalation level the covered invoices go to when a plan "
         "defaults, e.g. the formal demand letter.",
     )
+    collection_unassigned_queue = fields.Selection(
+        [("manager", "Managers' queue"), ("pool", "Shared pool")],
+        string="Unassigned Debtors",
+        default="manager",
+        required=True,
+        help="Who works the debtors due today that have no collector: the "
+        "Collections Managers, in their own queue (they work or assign them), or "
+        "every collector, from the shared Unassigned Pool.",
+    )
     collection_refresh_date = fields.Date(
         string="Debtor Figures Refreshed On",
         readonly=True,

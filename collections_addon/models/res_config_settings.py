@@ -59,6 +59,9 @@ class ResConfigSettings(models.TransientModel):
     collection_plan_default_level_id = fields.Many2one(
         related="company_id.collection_plan_default_level_id", readonly=False
     )
+    collection_unassigned_queue = fields.Selection(
+        related="company_id.collection_unassigned_queue", readonly=False
+    )
     collection_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Collections Currency"
     )
