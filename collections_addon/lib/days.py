@@ -22,7 +22,7 @@ def zone(tz_name: str | None) -> ZoneInfo:
         try:
             return ZoneInfo(tz_name)
         except (ZoneInfoNotFoundError, ValueError):
-            pass
+            return ZoneInfo("UTC")  # an unknown zone name counts as UTC
     return ZoneInfo("UTC")
 
 
