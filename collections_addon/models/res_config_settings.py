@@ -9,6 +9,7 @@ from odoo.tools import formatLang
 
 from ..lib.interest import late_interest
 from .collection_guard import MANAGER
+from .notifications import RELOAD, notification
 
 # The example of the interest setting: this amount, this many days late.
 EXAMPLE_AMOUNT = Decimal("1000.00")
@@ -146,7 +147,14 @@ class ResConfigSettings(models.TransientModel):
         if self.env.is_admin() or not self.env.user.has_group(MANAGER):
             return super().execute()
         self.ensure_one()
-        return {"type": "ir.actions.client", "tag": "reload"}
+        # Nothing of the menus changes: a notification and the view reloaded.
+        return notification(
+            self.env._(
+                "Collections settings of %(company)s saved.",
+                company=self.company_id.name,
+            ),
+            next_action=RELOAD,
+        )
 
     # === BUSINESS / HOOKS === #
     @api.model
