@@ -505,6 +505,14 @@ class TestFiguresExplainThemselves(CollectionsCommon):
             with self.subTest(view=xmlid):
                 risk = self.arch(xmlid).xpath("//field[@name='risk_score']")[0]
                 self.assertIn("risk_score_max", risk.get("options"))
+        partner = etree.fromstring(
+            self.env["res.partner"]
+            .with_user(self.viewer)
+            .get_view(view_type="form")["arch"]
+        )
+        risk = partner.xpath("//field[@name='collection_risk_score']")[0]
+        self.assertNotEqual(risk.get("widget"), "progressbar")
+        self.assertEqual(risk.getnext().text, "/ 100")
 
     def test_group_by_level_shows_each_rung_once_in_ladder_order(self):
         """Two policies share level names: "Group By > Level" lists them once."""
