@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.collection_guard import USER, check_group, system_env
+from ..models.collection_guard import USER, check_group
 from ..models.selections import CONTACT_CHANNELS, CONTACT_OUTCOMES
 
 
@@ -76,7 +76,7 @@ class CollectionDisputeResolve(models.TransientModel):
             Debtor |= debtor
         moves.action_collection_include()
         Debtor.write({"hold_until": False, "hold_reason": False})
-        system_env(self.env["collection.contact"]).create(entries)
+        self.env["collection.contact"]._log(entries)
 
     def _entry_vals(self, debtor, note, moves=None):
         return {
