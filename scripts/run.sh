@@ -17,7 +17,7 @@ state_of() { psql -d "$DB" -tAc "SELECT state FROM ir_module_module WHERE name =
 # database installed just now already is.
 UPDATE=(-u collections_addon,collections_sale)
 if [ "$(state_of collections_addon)" != "installed" ]; then
-  echo "[run] creating database $DB with demo data, Sales, collections_addon and collections_sale (first run: about 4 minutes on a quiet machine)"
+  echo "[run] creating database $DB with demo data, Sales, collections_addon and collections_sale (first run: 3 to 6 minutes on 2 cores, depending on the load)"
   dropdb --if-exists "$DB" >/dev/null 2>&1 || true
   "${ODOO[@]}" -i collections_addon,sale,collections_sale --stop-after-init --no-http --log-level=warn
   UPDATE=()
