@@ -31,6 +31,8 @@
         "data/collection_interest_rate_data.xml",
         # Wizards (before the lists whose buttons open them)
         "wizard/collection_dispute_resolve_views.xml",
+        "wizard/collection_dispute_views.xml",
+        "wizard/collection_payment_claim_views.xml",
         # Views
         "views/collection_debtor_views.xml",
         "views/collection_policy_views.xml",
@@ -41,6 +43,7 @@
         "views/collection_plan_views.xml",
         "views/collection_interest_rate_views.xml",
         "views/account_move_views.xml",
+        "views/account_move_line_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/collections_menus.xml",

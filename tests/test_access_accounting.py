@@ -73,14 +73,22 @@ class TestCollectorWithoutAccounting(CustomerDocumentsCommon):
                 self.assertFalse(self.collector.has_group(xmlid))
 
     def test_open_invoices_button_lists_the_debtors_documents(self):
-        """The smart button's list: invoices, credit note and payment, readable."""
+        """The smart button's list: the open items of the invoices, credit note
+        and payment, what is still open on each adding up to the Total Due."""
         action = self.as_collector(self.debtor).action_view_open_invoices()
+        self.assertEqual(action["res_model"], "account.move.line")
+        Line = self.as_collector(self.env["account.move.line"])
+        Line.get_views(action["views"])
+        lines = Line.search(action["domain"])
+        self.assertEqual(lines.move_id, self.customer_moves)
+        rows = lines.read(["move_name", "amount_residual", "amount_residual_currency"])
+        self.assertEqual(len(rows), 4)
+        self.assertAlmostEqual(
+            sum(row["amount_residual"] for row in rows), self.debtor.amount_due
+        )
         Move = self.as_collector(self.env["account.move"])
         Move.get_views([(False, "list"), (False, "kanban"), (False, "form")])
-        moves = Move.search(action["domain"])
-        self.assertEqual(moves, self.customer_moves)
-        rows = moves.read(["name", "amount_residual", "payment_state"])
-        self.assertEqual(len(rows), 4)
+        moves = Move.search([("id", "in", lines.move_id.ids)])
         # The invoice form, as the web client reads it.
         for move in moves:
             with self.subTest(move=move.name):
@@ -134,14 +142,15 @@ class TestCollectorWithoutAccounting(CustomerDocumentsCommon):
         self.assertEqual(sum(plan.line_ids.mapped("amount")), plan.amount_total)
 
     def test_collector_excludes_an_invoice_and_nothing_else(self):
-        """The exclusion form saves; any other field of the invoice is refused."""
+        """The dispute form saves; any other field of the invoice is refused."""
         invoice = self.as_collector(self.invoice)
-        action = invoice.action_collection_exclude()
-        form = Form(invoice.with_context(action["context"]), view=action["views"][0][0])
-        form.collection_excluded = True
-        form.collection_exclusion_reason = "Disputed quantity"
-        form.save()
+        action = invoice.action_collection_dispute()
+        Dispute = self.as_collector(self.env["collection.dispute"])
+        form = Form(Dispute.with_context(action["context"]))
+        form.reason = "Disputed quantity"
+        form.save().action_confirm()
         self.assertTrue(self.invoice.collection_excluded)
+        self.assertEqual(self.invoice.collection_exclusion_reason, "Disputed quantity")
         self.assertEqual(self.invoice.collection_excluded_by_id, self.collector)
         for vals in (
             {"ref": "changed"},

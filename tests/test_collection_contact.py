@@ -39,14 +39,23 @@ class TestContactLog(CollectionsCommon):
         self.assertEqual(contact.channel, "call")
         self.assertEqual(contact.user_id, self.collector)
         self.assertEqual(contact.debtor_id, self.debtor)
-        self.assertEqual(result["type"], "ir.actions.act_window_close")
+        # A confirmation, then the dialog closes.
+        self.assertEqual(result["tag"], "display_notification")
+        self.assertIn("Reached", result["params"]["message"])
+        self.assertEqual(
+            result["params"]["next"]["type"], "ir.actions.act_window_close"
+        )
         self.assertEqual(self.debtor.contact_count, 1)
 
-    def test_dispute_outcome_opens_the_exclusion(self):
-        _contact, result = self.quick_log("dispute")
-        self.assertEqual(result["res_model"], "account.move")
-        self.assertEqual(result["res_id"], self.invoice.id)
-        self.assertTrue(result["context"]["default_collection_excluded"])
+    def test_dispute_outcome_opens_the_dispute_form(self):
+        contact, result = self.quick_log("dispute")
+        self.assertEqual(result["res_model"], "collection.dispute")
+        self.assertEqual(result["context"]["default_contact_id"], contact.id)
+        self.assertEqual(
+            result["context"]["default_move_ids"],
+            [Command.set(self.invoice.ids)],
+        )
+        self.assertFalse(contact.outcome)  # set once the dispute is recorded
 
     def test_unknown_outcome_is_refused(self):
         with self.assertRaisesRegex(UserError, "Outcome"):

@@ -41,10 +41,11 @@ class TestCollectorFlows(CollectionsCommon):
         )
 
     # --- 1. the daily worklist -------------------------------------------------
-    def test_queue_has_due_debtors_of_mine_or_nobody_ranked_by_stake(self):
-        """Due today, mine or unassigned, largest amount at risk first."""
+    def test_queue_has_my_due_debtors_ranked_by_priority(self):
+        """Due today and mine, the highest priority (collectible × risk) first."""
         debtors = self.debtor | self.debtor_b | self.debtor_c
         debtors.write({"next_action_date": self.today})
+        (self.debtor | self.debtor_b).user_id = self.collector
         self.debtor_c.user_id = self.other_collector
         self.env.cr.execute(
             "UPDATE collection_debtor SET risk_score = %s WHERE id = %s",
@@ -68,8 +69,9 @@ class TestCollectorFlows(CollectionsCommon):
         """ "Tomorrow" moves the next action, "Done" clears it: both leave the queue."""
         self.debtor.write({"next_action_date": self.today})
         self.debtor_b.write({"next_action_date": self.today})
+        (self.debtor | self.debtor_b).user_id = self.collector
         debtor = self.debtor.with_user(self.collector)
-        debtor.with_context(collection_days=1).action_queue_later()
+        debtor.action_queue_later(1)
         self.assertEqual(self.debtor.next_action_date, self.days(1))
         self.assertTrue(self.debtor.next_action_by_user)
         self.debtor_b.with_user(self.collector).action_queue_done()

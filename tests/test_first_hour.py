@@ -111,9 +111,10 @@ class TestDocumentsAgree(CollectionsCommon):
     def test_open_invoices_button_lists_the_documents_of_the_open_lines(self):
         """The smart button uses the one open-line definition: the four documents."""
         action = self.debtor.action_view_open_invoices()
-        moves = self.env["account.move"].search(action["domain"])
+        lines = self.env[action["res_model"]].search(action["domain"])
         items = self.env["collection.receivable"]._open_items(self.debtor)[
             self.debtor.id
         ]
-        self.assertEqual(set(moves.ids), {item["move_id"] for item in items})
-        self.assertEqual(len(moves), 4)
+        self.assertEqual(set(lines.ids), {item["id"] for item in items})
+        self.assertEqual(set(lines.move_id.ids), {item["move_id"] for item in items})
+        self.assertEqual(len(lines.move_id), 4)

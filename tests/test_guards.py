@@ -70,7 +70,7 @@ USER_ACTIONS = (
     ("collection.debtor", "action_print_letter", False),
     ("collection.debtor", "action_print_statement", False),
     ("collection.debtor", "export_aging_xlsx", False),
-    ("collection.run", "action_run_now", True),
+    ("collection.run", "action_run_now", False),  # a list header: ids, or none
 )
 NEEDS_GROUP = r"needs the .+ rights"
 GROUP_REFUSAL = (AccessError, NEEDS_GROUP)

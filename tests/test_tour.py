@@ -302,3 +302,82 @@ class TestCollectionsTours(ScreenshotTourCase):
         self.assertEqual(plan_b.shaper_ids, self.collector | self.manager)
         self.assertEqual(len(plan_b.line_ids), 5)
         self.assertEqual(sum(plan_b.line_ids.mapped("amount")), 8400.0)
+
+    def test_collector_disputes_from_a_call(self):
+        """Two clicks from the call: the invoice leaves the ladder, one entry."""
+        partner, invoices = self.debtor_with_invoices(
+            "Riverside Joinery Ltd", (4200.0, 35), (900.0, 8)
+        )
+        oldest, recent = invoices.sorted("invoice_date_due")
+        self.env["collection.ledger"]._refresh_companies(self.company)
+        debtor = self.debtor_of(partner)
+        debtor.write({"user_id": self.collector.id, "next_action_date": self.today})
+
+        self.start_tour_with_screenshots(
+            "/odoo",
+            "collections_collector_dispute",
+            login=self.collector.login,
+            screenshots=["collector_dispute"],
+        )
+
+        self.assertRecordValues(
+            oldest,
+            [
+                {
+                    "collection_excluded": True,
+                    "collection_exclusion_reason": "The customer says pallet 3 "
+                    "never arrived.",
+                    "collection_excluded_by_id": self.collector.id,
+                }
+            ],
+        )
+        self.assertFalse(recent.collection_excluded)
+        entry = debtor.contact_ids
+        self.assertRecordValues(
+            entry,
+            [{"outcome": "dispute", "channel": "call", "user_id": self.collector.id}],
+        )
+        self.assertEqual(entry.move_ids, oldest)
+        # The run goes on with the other invoice only.
+        self.env["collection.escalation"]._run_company(self.company)
+        acted = debtor.contact_ids.filtered("level_id")
+        self.assertTrue(acted)
+        self.assertNotIn(oldest, acted.move_ids)
+
+    def test_collector_runs_now(self):
+        """Run Now from the runs list: a run is queued and listed."""
+        queued = [("company_id", "=", self.company.id), ("state", "=", "queued")]
+        self.assertFalse(self.env["collection.run"].search(queued))
+        self.start_tour_with_screenshots(
+            "/odoo",
+            "collections_run_now",
+            login=self.collector.login,
+            screenshots=["collector_run_now"],
+        )
+        run = self.env["collection.run"].search(queued)
+        self.assertRecordValues(run, [{"trigger": "manual", "state": "queued"}])
+
+    def test_manager_saves_settings(self):
+        """A Collections Manager without Settings rights saves the settings."""
+        self.assertFalse(self.manager.has_group("base.group_system"))
+        self.company.write(
+            {
+                "collection_payment_deadline_days": 7,
+                "collection_unassigned_queue": "manager",
+            }
+        )
+        self.start_tour_with_screenshots(
+            "/odoo",
+            "collections_manager_settings",
+            login=self.manager.login,
+            screenshots=["manager_settings"],
+        )
+        self.assertRecordValues(
+            self.company,
+            [
+                {
+                    "collection_payment_deadline_days": 12,
+                    "collection_unassigned_queue": "pool",
+                }
+            ],
+        )

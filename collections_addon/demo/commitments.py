@@ -59,7 +59,7 @@ def _assign_collectors(env, debtors):
         return
     for num, debtor in debtors.items():
         if not debtor or num % 5 == 0:
-            continue  # unassigned: in every collector's queue
+            continue  # unassigned: in the managers' queue (the default setting)
         collector = first if debtor.abc_class == "a" or num % 2 else second
         debtor.user_id = collector
 

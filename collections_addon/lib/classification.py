@@ -132,6 +132,25 @@ def _check_thresholds(thresholds: tuple[int, int, int]) -> None:
         )
 
 
+def abc_exposure(amount_overdue: Decimal, amount_credit: Decimal) -> Decimal:
+    """What a debtor's ABC class is measured on: the collectible amount.
+
+    The overdue amount less the unapplied credits (credit notes, payments,
+    negative), never below zero. A debtor whose credits cover the overdue
+    (a credit balance) has nothing to collect: exposure 0, so class C.
+
+    :param amount_overdue: open amount past its due date (0 or more).
+    :param amount_credit: unapplied credits, 0 or negative.
+    :return: the exposure, 0 or more.
+
+    >>> abc_exposure(Decimal("1000"), Decimal("-400"))
+    Decimal('600')
+    >>> abc_exposure(Decimal("300"), Decimal("-500"))
+    Decimal('0')
+    """
+    return max(amount_overdue + min(amount_credit, _ZERO), _ZERO)
+
+
 def abc_classes(
     exposures: Mapping[K, Decimal],
     thresholds: tuple[int, int, int] = (80, 15, 5),

@@ -168,26 +168,91 @@ class AccountMove(models.Model):
             )
 
     # === ACTIONS === #
-    def action_collection_exclude(self):
-        """Open the exclusion (dispute/hold) form of this invoice."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Exclude from Collections"),
-            "res_model": "account.move",
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [
-                (
-                    self.env.ref(
-                        "collections_addon.account_move_view_form_collection_exclude"
-                    ).id,
-                    "form",
+    def action_collection_dispute(self):
+        """The dispute form on these invoices (one customer): a collector
+        reads invoices but cannot edit them, the form can be filled in."""
+        return self.env["collection.dispute"]._action_open(
+            self._collection_debtor(), moves=self
+        )
+
+    def _collection_dispute(
+        self, debtor, reason, channel="call", contact_partner=None, call=None
+    ):
+        """The customer disputes these invoices: they leave the escalation
+        ladder (the exclusion a collector may write), and ONE entry of the
+        contact log says so (``collection.contact._log``), naming them.
+
+        :param debtor: the debtor the invoices belong to
+        :param reason: what is disputed: the exclusion's reason and the note
+        :param channel: how the dispute was raised (the call's channel)
+        :param contact_partner: who raised it, if known
+        :param call: the call being logged when the dispute came up: a call
+            without outcome yet is replaced by the dispute's entry
+        :return: the contact entry
+        """
+        check_group(self.env, USER, self.env._("Recording a dispute"))
+        reason = (reason or "").strip()
+        if not self:
+            raise UserError(
+                self.env._(
+                    "Disputed Invoices: choose the invoice or invoices %(debtor)s "
+                    "disputes.",
+                    debtor=debtor.display_name,
                 )
-            ],
-            "target": "new",
-            "context": {"default_collection_excluded": True},
-        }
+            )
+        if not reason:
+            raise ValidationError(
+                self.env._(
+                    "Reason: say what %(debtor)s disputes; it is kept with the "
+                    "invoices and in the contact log.",
+                    debtor=debtor.display_name,
+                )
+            )
+        self._collection_check_partner(debtor.partner_id)
+        wrong = self.filtered(
+            lambda m: m.company_id != debtor.company_id
+            or m.move_type not in ("out_invoice", "out_receipt")
+            or m.state != "posted"
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "Disputed Invoices: %(invoices)s are not posted customer "
+                    "invoices of %(company)s.",
+                    invoices=", ".join(wrong.mapped("display_name")),
+                    company=debtor.company_id.name,
+                )
+            )
+        done = self.filtered("collection_excluded")
+        if done:
+            raise UserError(
+                self.env._(
+                    "Disputed Invoices: %(invoices)s are already excluded from "
+                    "collections (Disputes and Holds).",
+                    invoices=", ".join(done.mapped("display_name")),
+                )
+            )
+        self.write({"collection_excluded": True, "collection_exclusion_reason": reason})
+        Contact = self.env["collection.contact"]
+        entry = Contact._log(
+            {
+                "debtor_id": debtor.id,
+                "channel": channel,
+                "outcome": "dispute",
+                "contact_partner_id": contact_partner.id if contact_partner else False,
+                "move_ids": [Command.set(self.ids)],
+                "note": reason,
+            }
+        )
+        if (
+            call
+            and call.debtor_id == debtor
+            and not (call.outcome or call.is_automatic)
+            and call.user_id == self.env.user
+        ):
+            # The call was opened to log this contact: its entry is the dispute.
+            call.sudo().unlink()
+        return entry
 
     def _collection_debtor(self):
         """The one debtor of these invoices (refreshed in when still missing)."""

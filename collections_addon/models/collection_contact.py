@@ -2,11 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 from odoo.tools.translate import LazyTranslate
 
 from ..lib import bounds, dunning
-from .collection_guard import ALL, Freeze, check_values, is_system, system_env
+from . import lib_messages
+from .collection_guard import (
+    ALL,
+    USER,
+    Freeze,
+    check_group,
+    check_values,
+    is_system,
+    system_env,
+)
+from .notifications import notification
 from .selections import (
     CONTACT_CHANNELS,
     CONTACT_DIRECTIONS,
@@ -350,9 +360,14 @@ class CollectionContact(models.Model):
     def action_log_outcome(self, outcome=None):
         """Quick log: one click on an outcome saves the call, then the next step.
 
+        A promise, a dispute and a claimed payment first ask for their facts;
+        the call gets its outcome once they are saved, so a discarded form
+        leaves no such call behind. A plan request opens the plan, filled in.
+
         :param outcome: the outcome the button stands for (its ``args``)
         """
         self.ensure_one()
+        check_group(self.env, USER, self.env._("Logging a call"))
         if outcome:
             if not isinstance(outcome, str) or outcome not in dict(CONTACT_OUTCOMES):
                 raise UserError(
@@ -361,25 +376,53 @@ class CollectionContact(models.Model):
                     )
                 )
             if outcome == "promise":
-                # Set by the promise once it is saved (collection.promise.create):
-                # a discarded promise form leaves no "promise" call behind.
+                # Set by the promise once it is saved (collection.promise.create).
                 return self._action_new_promise()
+            if outcome == "dispute":
+                return self._action_dispute()
+            if outcome == "paid_claimed":
+                return self._action_claim_payment()
             self.outcome = outcome
         return self.action_next_step()
 
     def action_next_step(self):
-        """Open what the outcome calls for: a dispute opens the exclusion of the
-        oldest overdue invoice, a promise the promise form filled from the call."""
+        """Open what the outcome calls for: a promise the promise form filled
+        from the call, a dispute the dispute form, a plan request the plan;
+        otherwise say the call is logged."""
         self.ensure_one()
-        debtor = self.debtor_id
+        check_group(self.env, USER, self.env._("Logging a call"))
         if self.outcome == "dispute":
-            lines = self.env["collection.receivable"]._open_lines(debtor)
-            line = lines.filtered(lambda aml: aml.amount_residual > 0)[:1]
-            if line:
-                return line.move_id.action_collection_exclude()
+            return self._action_dispute()
         if self.outcome == "promise":
             return self._action_new_promise()
-        return {"type": "ir.actions.act_window_close"}
+        if self.outcome == "plan_requested":
+            return self.debtor_id.action_new_plan()
+        outcomes = dict(self._fields["outcome"]._description_selection(self.env))
+        return notification(
+            self.env._(
+                "Call with %(debtor)s logged: %(outcome)s.",
+                debtor=self.debtor_id.display_name,
+                outcome=outcomes.get(self.outcome) or self.env._("no outcome yet"),
+            )
+        )
+
+    def _action_dispute(self):
+        """The dispute form filled from this call: who, how, and its note."""
+        self.ensure_one()
+        return self.env["collection.dispute"]._action_open(self.debtor_id, call=self)
+
+    def _action_claim_payment(self):
+        """Ask when and how the customer says it paid."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Paid (claimed)"),
+            "res_model": "collection.payment.claim",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_contact_id": self.id},
+        }
 
     def _action_new_promise(self):
         """The promise form filled from this call: who, how, and its note."""
@@ -392,6 +435,83 @@ class CollectionContact(models.Model):
         )
 
     # === BUSINESS / HOOKS === #
+    def _collection_dispute_notification(self):
+        """What a collector reads once a dispute is logged (this entry)."""
+        self.ensure_one()
+        return notification(
+            self.env._(
+                "Dispute logged: %(invoices)s of %(debtor)s left the escalation "
+                "until it is resolved (Disputes and Holds).",
+                invoices=", ".join(self.move_ids.mapped("display_name")),
+                debtor=self.debtor_id.display_name,
+            )
+        )
+
+    def _collection_claim_payment(self, date, reference):
+        """The customer says it paid: the call records when and how, and an
+        accountant (else a Collections Manager) gets an activity to check it.
+
+        :param date: the day the customer says it paid
+        :param reference: the payment's reference, if given
+        :return: the confirmation to show
+        """
+        self.ensure_one()
+        check_group(self.env, USER, self.env._("Logging a claimed payment"))
+        company = self.company_id
+        today = company._collection_today()
+        if date and date > today:
+            raise ValidationError(
+                self.env._(
+                    "Paid On: %(date)s is after today; a payment still to come is "
+                    "a promise to pay.",
+                    date=format_date(self.env, date),
+                )
+            )
+        if not date or bounds.check_date(date, today):
+            raise ValidationError(
+                lib_messages.date_problem(self.env, self.env._("Paid On"), date)
+            )
+        claim = self.env._(
+            "Paid on %(date)s, reference %(reference)s: to be checked.",
+            date=format_date(self.env, date),
+            reference=(reference or "").strip() or self.env._("none given"),
+        )
+        self.write(
+            {
+                "outcome": "paid_claimed",
+                "note": "\n".join(part for part in (self.note, claim) if part),
+            }
+        )
+        checker = company._collection_payment_checkers()[:1]
+        document = self._collection_claim_document()
+        if checker:
+            document.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=company._collection_today(),
+                summary=self.env._(
+                    "Check a payment %(debtor)s says it made",
+                    debtor=self.debtor_id.display_name,
+                ),
+                note=claim,
+                user_id=checker.id,
+            )
+        return notification(
+            self.env._(
+                "Call logged: %(debtor)s says it paid. %(user)s is asked to check "
+                "the payment.",
+                debtor=self.debtor_id.display_name,
+                user=checker.name or self.env._("Nobody"),
+            )
+        )
+
+    def _collection_claim_document(self):
+        """Where the check of a claimed payment is asked: the oldest open
+        invoice of the debtor (an accountant reads invoices), else the debtor."""
+        self.ensure_one()
+        lines = self.env["collection.receivable"]._open_lines(self.debtor_id)
+        invoice = lines.filtered(lambda aml: aml.amount_residual > 0)[:1].move_id
+        return invoice.sudo() if invoice else self.debtor_id.sudo()
+
     @api.model
     def _log(self, vals_list):
         """The one creator of the entries Collections records itself: the

@@ -8,6 +8,10 @@ SQL, so a stored compute on them would never recompute. ``priority_score`` is
 therefore not stored: it is computed in Python for display and, for sorting,
 translated to the same SQL expression by ``_field_to_sql`` (Odoo 18 sorts a
 non-stored field that has an SQL translation, and shows it as sortable).
+
+The queue (``in_my_queue``, ``in_pool``) holds the debtors with something to
+collect whose next action is due, less those whose overdue an active plan in
+good standing covers; the unassigned go where the company's setting says.
 """
 
 import json
@@ -17,19 +21,19 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.osv import expression
+from odoo.tools import SQL, format_date
 
 from ..lib import bounds, standing
 from . import lib_messages
 from .collection_document import REPORT_LETTER, REPORT_STATEMENT
 from .collection_guard import MANAGER, USER, check_group, is_system, system_env
 from .collection_ledger import REFRESH_COLUMNS
-from .selections import (
-    ABC_CLASSES,
-    DEBTOR_STAGES,
-    DEBTOR_TYPES,
-    LEVEL_ACTIONS,
-)
+from .notifications import RELOAD, notification
+from .selections import ABC_CLASSES, DEBTOR_STAGES, DEBTOR_TYPES, LEVEL_ACTIONS
+
+# The risk score is in points, from 0 to this (lib.classification.risk_score).
+RISK_SCORE_MAX = 100
 
 
 class CollectionDebtor(models.Model):
@@ -143,7 +147,16 @@ class CollectionDebtor(models.Model):
         index=True,
         help="By cumulative share of the company's overdue exposure.",
     )
-    risk_score = fields.Integer(readonly=True, aggregator="avg")
+    risk_score = fields.Integer(
+        readonly=True,
+        aggregator="avg",
+        help="Payment behaviour in points, from 0 (no risk) to 100: days overdue, "
+        "share paid late, average days late, broken promises, unanswered "
+        "contacts and defaulted plans (Classification Explained).",
+    )
+    risk_score_max = fields.Integer(
+        string="Risk Score Maximum", compute="_compute_risk_score_max"
+    )
     risk_components = fields.Json(readonly=True)
     risk_explanation = fields.Html(compute="_compute_risk_explanation", sanitize=False)
     # The type is a collector's assessment: Viewers (sales reps) read
@@ -219,6 +232,13 @@ class CollectionDebtor(models.Model):
         group_expand="_read_group_level_id",
         help="The last escalation level taken in the current episode.",
     )
+    level_name = fields.Char(
+        related="level_id.name",
+        string="Level Name",
+        group_expand="_read_group_level_name",
+        help="The name of the level: the rung of the ladder, the same whichever "
+        "policy the debtor follows.",
+    )
     level_action = fields.Selection(
         related="level_id.action",
         string="Step",
@@ -285,19 +305,30 @@ class CollectionDebtor(models.Model):
         groups="collections_addon.collections_addon_group_user",
     )
 
-    # The collector's daily queue: which debtors are due today, ranked by stake.
-    priority_score = fields.Monetary(
-        string="At Stake",
+    # The collector's daily queue: which debtors are due today, ranked.
+    priority_score = fields.Float(
+        string="Priority (collectible × risk)",
+        digits=(16, 0),
         compute="_compute_priority_score",
-        help="Collectible amount weighted by the risk score (collectible × risk / "
-        "100): the queue works the largest amounts at risk first.",
+        help="The order of the queue, not an amount owed: the collectible amount "
+        "× the risk score ÷ 100. 10,000 collectible at a risk of 40 points gives "
+        "4,000; the highest is called first.",
     )
     in_my_queue = fields.Boolean(
         string="In My Queue Today",
         compute="_compute_in_my_queue",
         search="_search_in_my_queue",
-        help="Next action due (today or earlier, in the company's time zone), "
-        "assigned to me or to nobody.",
+        help="Something to collect, next action due (today or earlier, in the "
+        "company's time zone), assigned to me; for a Collections Manager also "
+        "the unassigned, when the company sends them to the managers' queue. An "
+        "active plan in good standing covering the overdue keeps a debtor out.",
+    )
+    in_pool = fields.Boolean(
+        string="In the Unassigned Pool Today",
+        compute="_compute_in_my_queue",
+        search="_search_in_pool",
+        help="Something to collect, next action due, no collector, and the "
+        "company shares the unassigned as a pool that every collector works.",
     )
     # Why the refresh suggested the type: codes and figures written by the
     # refresh (REFRESH_COLUMNS); the sentences are made when read, in the
@@ -334,6 +365,16 @@ class CollectionDebtor(models.Model):
         return self.env["collection.level"].search(
             [("company_id", "in", self.env.companies.ids)], order="days, sequence, id"
         )
+
+    @api.model
+    def _read_group_level_name(self, values, domain):
+        """Columns of "Group By > Level": each rung once (levels of several
+        policies share a name), in ladder order."""
+        levels = self.env["collection.level"].search(
+            [("company_id", "in", self.env.companies.ids)], order="days, sequence, id"
+        )
+        names = list(dict.fromkeys(levels.mapped("name")))
+        return names + [value for value in values if value not in names]
 
     @api.model
     def _read_group_level_action(self, values, domain):
@@ -477,6 +518,9 @@ class CollectionDebtor(models.Model):
             key = (debtor.partner_id.id, debtor.company_id.id)
             debtor.open_line_ids = [fields.Command.set(lines_by_key.get(key, []))]
 
+    def _compute_risk_score_max(self):
+        self.risk_score_max = RISK_SCORE_MAX
+
     @api.depends("amount_collectible", "risk_score")
     def _compute_priority_score(self):
         for debtor in self:
@@ -484,35 +528,109 @@ class CollectionDebtor(models.Model):
                 debtor.amount_collectible * (debtor.risk_score or 0) / 100.0
             )
 
-    @api.depends("next_action_date", "user_id")
-    @api.depends_context("uid", "date")
+    @api.depends("next_action_date", "user_id", "amount_collectible", "company_id")
+    @api.depends_context("uid", "date", "allowed_company_ids")
     def _compute_in_my_queue(self):
+        saved = self.filtered("id")
+        mine = pool = self.browse()
+        if saved:
+            ids = [("id", "in", saved.ids)]
+            mine = self.search(ids + self._queue_domain(pool=False))
+            pool = self.search(ids + self._queue_domain(pool=True))
         for debtor in self:
-            today = debtor.company_id._collection_today()
-            debtor.in_my_queue = bool(
-                debtor.next_action_date
-                and debtor.next_action_date <= today
-                and debtor.user_id in (self.env.user, self.env["res.users"])
-            )
+            debtor.in_my_queue = debtor in mine
+            debtor.in_pool = debtor in pool
 
     def _search_in_my_queue(self, operator, value):
+        return self._search_queue(operator, value, pool=False)
+
+    def _search_in_pool(self, operator, value):
+        return self._search_queue(operator, value, pool=True)
+
+    def _search_queue(self, operator, value, pool):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("In My Queue: only = and != are supported."))
-        # One company today per selected company: the queue respects each one's tz.
-        per_company = [
-            [
-                ("company_id", "=", company.id),
-                ("next_action_date", "<=", company._collection_today()),
-            ]
-            for company in self.env.companies
-        ]
-        domain = [("user_id", "in", [False, self.env.uid])]
-        domain += ["|"] * (len(per_company) - 1) + [
-            term for terms in per_company for term in ["&", *terms]
-        ]
+            raise UserError(
+                self.env._(
+                    "%(field)s: only = and != are supported.",
+                    field=self._fields["in_pool" if pool else "in_my_queue"].string,
+                )
+            )
+        domain = self._queue_domain(pool)
         if (operator == "=") == value:
             return domain
-        return ["!", "&", *domain]
+        return ["!", *expression.normalize_domain(domain)]
+
+    def _queue_domain(self, pool):
+        """Today's queue of the current user, or the unassigned pool
+        (``pool``), over the companies selected in the switcher.
+
+        Per company (its own "today"): next action due, something to collect,
+        not covered by an active plan in good standing; then mine (and, for a
+        Collections Manager, the unassigned when the company sends them to the
+        managers), or, for the pool, the unassigned of a company that shares
+        them.
+        """
+        manager = self.env.user.has_group(MANAGER)
+        per_company = []
+        for company in self.env.companies:
+            today = company._collection_today()
+            shared = company.collection_unassigned_queue == "pool"
+            if pool:
+                if not shared:
+                    continue
+                whose = [("user_id", "=", False)]
+            elif manager and not shared:
+                whose = [("user_id", "in", [False, self.env.uid])]
+            else:
+                whose = [("user_id", "=", self.env.uid)]
+            per_company.append(
+                [
+                    ("company_id", "=", company.id),
+                    ("next_action_date", "<=", today),
+                    ("amount_collectible", ">", 0),
+                    ("id", "not in", self._plan_covered_ids(company, today)),
+                    *whose,
+                ]
+            )
+        if not per_company:
+            return expression.FALSE_DOMAIN
+        return expression.OR(per_company)
+
+    @api.model
+    def _plan_covered_ids(self, company, today):
+        """Debtors of ``company`` with an active plan (in good standing: a
+        late one is defaulted) that covers every overdue invoice: nothing to
+        call about while the plan runs."""
+        for model in ("account.move.line", "collection.plan", "collection.debtor"):
+            self.env[model].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT DISTINCT pl.debtor_id
+                  FROM collection_plan pl
+                  JOIN collection_debtor d ON d.id = pl.debtor_id
+                 WHERE pl.company_id = %(company)s AND pl.state = 'active'
+                   AND NOT EXISTS (
+                       SELECT 1
+                         FROM account_move_line aml
+                         JOIN res_partner p ON p.id = aml.partner_id
+                        WHERE p.commercial_partner_id = d.partner_id
+                          AND %(open)s
+                          AND aml.amount_residual > 0
+                          AND aml.date_maturity < %(today)s
+                          AND NOT EXISTS (
+                              SELECT 1
+                                FROM collection_plan_move_rel r
+                                JOIN collection_plan other ON other.id = r.plan_id
+                               WHERE r.move_id = aml.move_id
+                                 AND other.state = 'active'))
+                """,
+                company=company.id,
+                open=self.env["collection.receivable"]._open_sql(company),
+                today=today,
+            )
+        )
+        return [row[0] for row in rows]
 
     def _field_to_sql(self, alias, fname, query=None, flush=True):
         if fname == "priority_score":
@@ -689,11 +807,24 @@ class CollectionDebtor(models.Model):
         judge their promises and plans (a paid debt never shows an open
         promise): the run's preparation of the day, now."""
         check_group(self.env, USER, self.env._("Refreshing the debtor ledger"))
+        companies = self.env.companies
         Escalation = self.env["collection.escalation"].sudo()
-        for company in self.env.companies:
+        written = 0
+        for company in companies:
             Escalation._acquire_lock(company)
-            Escalation._prepare_day(company, company._collection_today(), force=True)
-        return {"type": "ir.actions.client", "tag": "soft_reload"}
+            today = company._collection_today()
+            written += (
+                self.env["collection.ledger"].sudo()._refresh_company(company, today)
+            )
+            self.env["collection.commitments"].sudo()._follow_company(company, today)
+        return notification(
+            self.env._(
+                "Figures of %(companies)s refreshed: %(count)s debtor(s) changed.",
+                companies=", ".join(companies.mapped("name")),
+                count=written,
+            ),
+            next_action=RELOAD,
+        )
 
     def export_aging_xlsx(self):
         """The aging workbook of these debtors (all when empty), for RPC.
@@ -715,6 +846,7 @@ class CollectionDebtor(models.Model):
     def action_log_call(self):
         """Two clicks from the kanban card: this opens the log, an outcome saves it."""
         self.ensure_one()
+        check_group(self.env, USER, self.env._("Logging a call"))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Log a Call"),
@@ -797,15 +929,24 @@ class CollectionDebtor(models.Model):
         return action
 
     def action_view_open_invoices(self):
+        """The open receivable items: what is still open on each, in its
+        document's and the company's currency, adding up to the Total Due."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
+        check_group(self.env, USER, self.env._("Reading a debtor's open items"))
+        view = self.env.ref("collections_addon.account_move_line_view_list_open_items")
+        domain = self.env["collection.receivable"]._open_domain(
+            self.company_id, self.partner_id
         )
-        # The documents of the open receivable lines (collection.receivable).
-        moves = self.env["collection.receivable"]._open_lines(self).move_id
-        action["domain"] = [("id", "in", moves.ids)]
-        action["context"] = {"create": False}
-        return action
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Open Items of %(debtor)s", debtor=self.name),
+            "res_model": "account.move.line",
+            "view_mode": "list",
+            "views": [(view.id, "list")],
+            "domain": domain,
+            "context": {"create": False, "edit": False, "delete": False},
+            "help": self.env._("Nothing is open for this debtor."),
+        }
 
     def action_print_statement(self):
         check_group(self.env, USER, self.env._("Printing a statement"))
@@ -851,6 +992,41 @@ class CollectionDebtor(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def action_hold(self):
+        """Put the debtor on hold: a small form asks until when and why."""
+        self.ensure_one()
+        check_group(self.env, USER, self.env._("Putting a debtor on hold"))
+        view = self.env.ref("collections_addon.collection_debtor_view_form_hold")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Put on Hold"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(view.id, "form")],
+            "target": "new",
+        }
+
+    def action_hold_confirm(self):
+        """The hold form's button (the form saved the date and the reason)."""
+        self.ensure_one()
+        check_group(self.env, USER, self.env._("Putting a debtor on hold"))
+        if not self.hold_until:
+            raise ValidationError(
+                self.env._(
+                    "On Hold Until: say until when %(debtor)s is on hold.",
+                    debtor=self.display_name,
+                )
+            )
+        return notification(
+            self.env._(
+                "%(debtor)s is on hold until %(date)s: no escalation step until "
+                "then.",
+                debtor=self.display_name,
+                date=format_date(self.env, self.hold_until),
+            )
+        )
 
     # === BUSINESS / HOOKS === #
     def _collection_decided_types(self):

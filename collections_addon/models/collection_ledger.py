@@ -497,8 +497,13 @@ class CollectionLedger(models.AbstractModel):
         tenth = Decimal("0.1")
         empty = self._zero_figures()
         metrics = {}
+        exposures = {}
         for partner_id in partner_ids:
             fig = figures.get(partner_id) or empty
+            # A credit balance is nothing to collect: class C (lib decides).
+            exposures[partner_id] = classification.abc_exposure(
+                Decimal(str(fig["amount_overdue"])), Decimal(str(fig["amount_credit"]))
+            )
             beh = behaviour.get(partner_id, {})
             con = contacts.get(partner_id, {})
             metrics[partner_id] = classification.Behaviour(
@@ -514,7 +519,7 @@ class CollectionLedger(models.AbstractModel):
                 **self._behaviour_extra(con),
             )
         classes = classification.abc_classes(
-            {pid: m.amount_overdue for pid, m in metrics.items()},
+            exposures,
             company._collection_abc_thresholds(),
         )
         values = {}

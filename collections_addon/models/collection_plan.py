@@ -127,6 +127,12 @@ class CollectionPlan(models.Model):
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
     # Names the debtor's type: a collector's assessment, not for Viewers.
     approval_reason = fields.Char(compute="_compute_needs_approval", groups=USER)
+    can_approve = fields.Boolean(
+        compute="_compute_can_approve",
+        help="The current user may approve this version: a Collections Manager "
+        "who did not shape it and does not collect it (four eyes).",
+    )
+    approval_waiting = fields.Char(compute="_compute_can_approve")
     approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     shaper_ids = fields.Many2many(
         "res.users",
@@ -204,6 +210,28 @@ class CollectionPlan(models.Model):
             reasons = plan._approval_reasons()
             plan.needs_approval = bool(reasons)
             plan.approval_reason = "; ".join(reasons) or False
+
+    @api.depends("state", "shaper_ids", "user_id")
+    @api.depends_context("uid")
+    def _compute_can_approve(self):
+        """Whether to show Approve (the server checks again in action_approve),
+        and who the plan waits for when it is not the current user."""
+        manager = self.env.user.has_group(MANAGER)
+        for plan in self:
+            waiting = plan.state == "to_approve"
+            mine = self.env.user in plan.shaper_ids | plan.user_id
+            plan.can_approve = waiting and manager and not mine
+            if not waiting or plan.can_approve:
+                plan.approval_waiting = False
+            elif manager:
+                plan.approval_waiting = self.env._(
+                    "You created this version, changed its terms or collect it: "
+                    "another Collections Manager approves it (four eyes)."
+                )
+            else:
+                plan.approval_waiting = self.env._(
+                    "Waiting for a Collections Manager's approval."
+                )
 
     @api.depends("amount_paid", "amount_to_schedule", "line_ids.state")
     def _compute_amount_remaining(self):
@@ -478,11 +506,13 @@ class CollectionPlan(models.Model):
         return True
 
     def action_print_agreement(self):
+        check_group(self.env, USER, self.env._("Printing a plan's agreement"))
         return self.env.ref(REPORT_AGREEMENT).report_action(self)
 
     def action_send_agreement(self):
         """Open the composer with the agreement attached, in the debtor's language."""
         self.ensure_one()
+        check_group(self.env, USER, self.env._("Sending a plan's agreement"))
         template = self.env.ref("collections_addon.mail_template_collection_plan")
         return {
             "type": "ir.actions.act_window",

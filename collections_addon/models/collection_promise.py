@@ -10,6 +10,7 @@ from odoo.tools.translate import LazyTranslate
 from ..lib import promise as promise_rules
 from . import lib_messages
 from .collection_guard import USER, Freeze, check_group, system_env
+from .notifications import notification
 from .selections import CONTACT_CHANNELS, PROMISE_STATES
 
 _lt = LazyTranslate(__name__)
@@ -223,6 +224,15 @@ class CollectionPromise(models.Model):
                 }
             )
         return True
+
+    def action_saved(self):
+        """Save of the promise form in a dialog: the form saved the promise,
+        this says so and closes the dialog."""
+        self.ensure_one()
+        check_group(self.env, USER, self.env._("Recording a promise to pay"))
+        return notification(
+            self.env._("Promise to pay recorded: %(promise)s.", promise=self.name)
+        )
 
     # === BUSINESS / HOOKS === #
     def _open_debt(self):

@@ -1,11 +1,8 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .collection_guard import USER, check_group, system_env
 from .selections import RUN_STATES, RUN_TRIGGERS
@@ -48,15 +45,28 @@ class CollectionRun(models.Model):
     plan_defaulted_count = fields.Integer(string="Plans Defaulted")
     episode_closed_count = fields.Integer(string="Episodes Closed")
     log = fields.Text()
-    # Counted from the records of the run's company and day (not stored): the
-    # mail queue sends after the run, so a failed mail is never a run failure.
+    # The contact entries the run made: those of its company numbered after
+    # the previous run's and up to its own (a run slice creates its entries,
+    # then its log, in one transaction; two runs of a company never overlap).
+    contact_id_from = fields.Integer(
+        string="Entries After",
+        readonly=True,
+        help="The last contact entry of the company before this run.",
+    )
+    contact_id_to = fields.Integer(
+        string="Entries Up To",
+        readonly=True,
+        help="The last contact entry of the company when this run ended.",
+    )
+    # Counted from the run's own records (not stored): the mail queue sends
+    # after the run, so a failed mail is never a run failure.
     contact_count = fields.Integer(
         string="Contacts Logged", compute="_compute_record_counts"
     )
     mail_failed_count = fields.Integer(
         string="Mails Failed",
         compute="_compute_record_counts",
-        help="Reminders of this day the mail queue could not deliver.",
+        help="Reminders of this run that the mail queue could not deliver.",
     )
     promise_closed_count = fields.Integer(
         string="Promises Judged", compute="_compute_record_counts"
@@ -86,6 +96,8 @@ class CollectionRun(models.Model):
             "plan_defaulted_count",
             "episode_closed_count",
             "log",
+            "contact_id_from",
+            "contact_id_to",
         }
     )
 
@@ -101,7 +113,7 @@ class CollectionRun(models.Model):
                 company=run.company_id.name or "",
             )
 
-    @api.depends("company_id", "date")
+    @api.depends("company_id", "date", "contact_id_from", "contact_id_to")
     def _compute_record_counts(self):
         for run in self:
             if not (run.id and run.company_id and run.date):
@@ -127,6 +139,31 @@ class CollectionRun(models.Model):
             )
 
     # === CRUD === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A run's log marks where its contact entries start; an engine slice
+        (created done or partial, after its actions) also where they end."""
+        runs = super().create(vals_list)
+        for run in runs:
+            last = run._last_contact_id()
+            bounds = {"contact_id_from": run._previous_contact_id()}
+            if run.state in ("done", "partial"):
+                bounds["contact_id_to"] = last
+            elif run.state == "queued":
+                bounds["contact_id_from"] = last
+            super(CollectionRun, system_env(run)).write(bounds)
+        return runs
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") in ("done", "partial"):
+            # A "Run now" request ends with its last slice.
+            for run in self.filtered(lambda r: not r.contact_id_to):
+                super(CollectionRun, system_env(run)).write(
+                    {"contact_id_to": run._last_contact_id()}
+                )
+        return result
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_log(self):
         if self:
@@ -138,14 +175,14 @@ class CollectionRun(models.Model):
 
     # === ACTIONS === #
     def action_view_contacts(self):
-        """The automatic contact entries of the run's company and day."""
+        """The contact entries the run made."""
         self.ensure_one()
         return self._open_records(
             "collection.contact", self.env._("Contacts"), self._contacts_domain()
         )
 
     def action_view_failed_mails(self):
-        """The reminders of the run's day the mail queue could not deliver."""
+        """The reminders of the run the mail queue could not deliver."""
         self.ensure_one()
         return self._open_records(
             "collection.contact",
@@ -167,12 +204,14 @@ class CollectionRun(models.Model):
             "collection.plan", self.env._("Plans"), self._plans_domain()
         )
 
-    @api.model
     def action_run_now(self):
-        """The "Run now" button: enqueue the scheduled run for these companies.
+        """The "Run now" button: enqueue the scheduled run for the companies
+        selected in the company switcher.
 
-        The run happens in the cron worker, in slices, never inside this web
-        request; its progress shows in the list of runs.
+        A header button of the list: the web client calls it on the selected
+        runs, or on none; the runs selected play no part. The run happens in
+        the cron worker, in slices, never inside this web request; its
+        progress shows in the list of runs.
         """
         check_group(self.env, USER, self.env._("Starting a collections run"))
         Run = system_env(self.env["collection.run"].sudo())
@@ -212,21 +251,46 @@ class CollectionRun(models.Model):
         :return: ``(start, end)``, the end excluded
         """
         self.ensure_one()
-        tz = pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
+        return self.company_id._collection_day_bounds(self.date)
 
-        def utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
+    def _last_contact_id(self):
+        """The newest contact entry of the run's company (0 when none)."""
+        self.ensure_one()
+        self.env["collection.contact"].flush_model(["company_id"])
+        return self.env.execute_query(
+            SQL(
+                "SELECT COALESCE(MAX(id), 0) FROM collection_contact"
+                " WHERE company_id = %s",
+                self.company_id.id,
+            )
+        )[0][0]
 
-        return utc(self.date), utc(self.date + timedelta(days=1))
+    def _previous_contact_id(self):
+        """Where the company's previous run's entries ended (0 when none)."""
+        self.ensure_one()
+        self.flush_model(["company_id", "contact_id_to"])
+        return self.env.execute_query(
+            SQL(
+                "SELECT COALESCE(MAX(contact_id_to), 0) FROM collection_run"
+                " WHERE company_id = %s AND id < %s",
+                self.company_id.id,
+                self.id,
+            )
+        )[0][0]
 
     def _contacts_domain(self, failed=False):
-        start, end = self._day_bounds()
+        """The entries the run made: the engine's (a level taken or skipped,
+        a reminder's mail), not the disputes or releases people logged
+        meanwhile. A run still under way has made none yet."""
+        last = self.contact_id_to or self.contact_id_from
         domain = [
             ("company_id", "=", self.company_id.id),
             ("is_automatic", "=", True),
-            ("date", ">=", start),
-            ("date", "<", end),
+            ("id", ">", self.contact_id_from),
+            ("id", "<=", last),
+            "|",
+            ("level_id", "!=", False),
+            ("state", "!=", "done"),
         ]
         return domain + [("state", "=", "failed")] if failed else domain
 

@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 
 from ..lib import bounds, days, statutory
 from .collection_guard import MANAGER, check_values, refuse_protected, system_env
-from .selections import INTEREST_DAY_BASES, INTEREST_REGIMES
+from .selections import INTEREST_DAY_BASES, INTEREST_REGIMES, UNASSIGNED_QUEUES
 
 # Written by the refresh and the run only (see collection_guard).
 SYSTEM_FIELDS = frozenset(
@@ -118,6 +118,15 @@ class ResCompany(models.Model):
         check_company=True,
         help="The escalation level the covered invoices go to when a plan "
         "defaults, e.g. the formal demand letter.",
+    )
+    collection_unassigned_queue = fields.Selection(
+        UNASSIGNED_QUEUES,
+        string="Unassigned Debtors",
+        default="manager",
+        required=True,
+        help="Who works the debtors due today that have no collector: the "
+        "Collections Managers, in their own queue (they work or assign them), or "
+        "every collector, from the shared Unassigned Pool.",
     )
     collection_refresh_date = fields.Date(
         string="Debtor Figures Refreshed On",
@@ -326,6 +335,24 @@ class ResCompany(models.Model):
             )
             .with_env(self.env)
         )
+
+    def _collection_payment_checkers(self):
+        """Who checks a payment a customer says it made: the company's
+        accountants (Invoicing rights), else its Collections Managers."""
+        self.ensure_one()
+        accountants = (
+            self.env.ref("account.group_account_invoice")
+            .sudo()
+            .users.filtered(
+                lambda user: self in user.company_ids
+                and not user.share
+                and user.active
+                and not user._is_superuser()
+            )
+            .sorted("id")
+            .with_env(self.env)
+        )
+        return accountants or self._collection_managers().sorted("id")
 
     def _collection_mark_day(self, fname, value=None):
         """Record what the refresh or the run did today (system fields)."""

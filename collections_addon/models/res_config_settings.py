@@ -9,6 +9,7 @@ from odoo.tools import formatLang
 
 from ..lib.interest import late_interest
 from .collection_guard import MANAGER, check_values
+from .notifications import RELOAD, notification
 
 # The example of the interest setting: this amount, this many days late.
 EXAMPLE_AMOUNT = Decimal("1000.00")
@@ -74,6 +75,9 @@ class ResConfigSettings(models.TransientModel):
     collection_plan_default_level_id = fields.Many2one(
         related="company_id.collection_plan_default_level_id", readonly=False
     )
+    collection_unassigned_queue = fields.Selection(
+        related="company_id.collection_unassigned_queue", readonly=False
+    )
     collection_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Collections Currency"
     )
@@ -101,6 +105,19 @@ class ResConfigSettings(models.TransientModel):
                 days=EXAMPLE_DAYS,
                 interest=formatLang(self.env, float(interest)),
             )
+
+    def _compute_display_name(self):
+        """The title of the settings is their window action's name, which
+        Odoo's compute searches with the user's rights: a Collections Manager
+        without Administration rights cannot read window actions, so the web
+        client's save (which reads the title back) failed. Only the name is
+        read as superuser."""
+        actions = self.env["ir.actions.act_window"]
+        if actions.has_access("read"):
+            return super()._compute_display_name()
+        action = actions.sudo().search([("res_model", "=", self._name)], limit=1)
+        for settings in self:
+            settings.display_name = action.name or self._name
 
     # === CRUD === #
     @api.model_create_multi
@@ -148,7 +165,14 @@ class ResConfigSettings(models.TransientModel):
         if self.env.is_admin() or not self.env.user.has_group(MANAGER):
             return super().execute()
         self.ensure_one()
-        return {"type": "ir.actions.client", "tag": "reload"}
+        # Nothing of the menus changes: a notification and the view reloaded.
+        return notification(
+            self.env._(
+                "Collections settings of %(company)s saved.",
+                company=self.company_id.name,
+            ),
+            next_action=RELOAD,
+        )
 
     # === BUSINESS / HOOKS === #
     @api.model

@@ -120,3 +120,5 @@ INTEREST_DAY_BASES = [
     ("365", "365 days"),
     ("360", "360 days"),
 ]
+# Who works the due debtors that have no collector.
+UNASSIGNED_QUEUES = [("manager", "Managers' queue"), ("pool", "Shared pool")]

@@ -17,6 +17,7 @@ from collections_lib.classification import (
     SCORE_WEIGHTS,
     Behaviour,
     abc_classes,
+    abc_exposure,
     clamp_components,
     risk_score,
     suggest_type,
@@ -161,6 +162,36 @@ def test_abc_classes_random_a_share_before_last_a_below_threshold():
         a_amounts = sorted((v for k, v in exposures.items() if result[k] == "a"))
         total = sum(exposures.values())
         assert (sum(a_amounts) - a_amounts[0]) * 100 < 80 * total
+
+
+# === abc_exposure === #
+
+
+def test_abc_exposure_overdue_less_credits():
+    assert abc_exposure(D(1000), D(-400)) == D(600)
+
+
+def test_abc_exposure_credits_exceed_overdue_zero():
+    assert abc_exposure(D(300), D(-500)) == D(0)
+
+
+def test_abc_exposure_no_credit_is_the_overdue():
+    assert abc_exposure(D(250), D(0)) == D(250)
+
+
+def test_abc_exposure_positive_credit_ignored():
+    # credits are 0 or negative; a positive value adds nothing
+    assert abc_exposure(D(250), D(10)) == D(250)
+
+
+def test_abc_class_credit_balance_is_c_even_when_the_overdue_is_largest():
+    """Credits over the overdue: class C, though its overdue tops the list."""
+    exposures = {
+        1: abc_exposure(D(5000), D(-6000)),  # largest overdue, credit balance
+        2: abc_exposure(D(850), D(0)),
+        3: abc_exposure(D(150), D(0)),
+    }
+    assert abc_classes(exposures) == {1: "c", 2: "a", 3: "b"}
 
 
 # === risk_score === #

@@ -1,6 +1,6 @@
 # Copyright 2026 Collections Addon Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""18.0.3.0.0: documents receive their data.
+"""18.0.3.0.0: documents receive their data; a run counts its own entries.
 
 The debtor's letter facades are gone: the mail templates read the debtor's
 recipients as fields (``reminder_partner_id``, ``letter_partner_id``) and its
@@ -8,6 +8,15 @@ level as ``level_id``, and the reminder lists its items through its one helper
 ``_collection_mail_values``. The mail templates are ``noupdate``: the old
 expressions are replaced in every template of the addon's models, edited by the
 user or not, in every language.
+
+A run's *Mails Failed* and *Contacts Logged* counted every entry of its day, so
+each run of a day showed the day's failures. A run now keeps the range of the
+entries it made (``contact_id_from`` excluded, ``contact_id_to`` included).
+The runs logged before get theirs from the entries' creation times: a run slice
+creates its entries and then its log in one transaction, so its entries were
+created after every entry of earlier transactions and no later than its end.
+(The ABC class is now measured on the collectible amount: the next refresh
+classifies again by itself, as its key holds the module's version.)
 """
 
 from odoo.tools import SQL
@@ -35,6 +44,30 @@ MODELS = (
 
 
 def migrate(cr, version):
+    rewrite_templates(cr)
+    count_runs_own_entries(cr)
+
+
+def count_runs_own_entries(cr):
+    cr.execute(
+        SQL(
+            """
+            UPDATE collection_run r
+               SET contact_id_from = (
+                       SELECT COALESCE(MAX(c.id), 0) FROM collection_contact c
+                        WHERE c.company_id = r.company_id
+                          AND c.create_date < r.create_date),
+                   contact_id_to = (
+                       SELECT COALESCE(MAX(c.id), 0) FROM collection_contact c
+                        WHERE c.company_id = r.company_id
+                          AND c.create_date <= COALESCE(r.date_end, r.create_date))
+             WHERE r.contact_id_to IS NULL
+            """
+        )
+    )
+
+
+def rewrite_templates(cr):
     for column, cast in (
         ("partner_to", "varchar"),
         ("subject", "jsonb"),

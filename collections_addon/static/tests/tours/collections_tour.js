@@ -9,6 +9,8 @@ const APP = "collections_addon.collections_menu_root";
 const DEBTOR = "Harbour Lights Trading Ltd";
 const PLAN_TO_APPROVE = "Meadow Farms Ltd";
 const PLAN_TO_RESHAPE = "Quayside Marine Ltd";
+const DISPUTING = "Riverside Joinery Ltd";
+const DISPUTE_NOTE = "The customer says pallet 3 never arrived.";
 
 // A collector's day (tests/test_tour.py, Collections / User): today's queue,
 // a call that ends in a promise to pay, the debtor, its demand letter.
@@ -61,8 +63,12 @@ registry.category("web_tour.tours").add("collections_collector_day", {
             ...screenshot("collector_promise", ".modal .o_field_widget[name=date] input"),
             {
                 content: "Save the promise",
-                trigger: ".modal .o_form_button_save",
+                trigger: ".modal .modal-footer button[name=action_saved]",
                 run: "click",
+            },
+            {
+                content: "The promise is confirmed",
+                trigger: ".o_notification:contains(Promise to pay recorded)",
             },
             {
                 content: "The promise is saved and the queue is back",
@@ -171,24 +177,141 @@ registry.category("web_tour.tours").add("collections_manager_day", {
                 run: "click",
             },
             {
-                content: "Approve it",
+                content: "It waits for another manager: no Approve button for the one who reshaped it",
                 trigger:
-                    ".o_form_view:has(.o_statusbar_status .o_arrow_button_current:contains(To Approve)) .o_statusbar_buttons button[name=action_approve]",
+                    ".o_form_view:has(.o_statusbar_status .o_arrow_button_current:contains(To Approve)):not(:has(.o_statusbar_buttons button[name=action_approve])) .o_collection_approval_waiting:contains(four eyes)",
+            },
+            ...screenshot("manager_four_eyes", ".o_form_view .o_collection_approval_waiting"),
+        ]),
+});
+
+// A collector disputes an invoice from a call (tests/test_tour.py): the call's
+// note becomes the reason, the oldest overdue invoice is proposed, one click
+// records it; the invoice is then listed among the disputed invoices.
+registry.category("web_tour.tours").add("collections_collector_dispute", {
+    url: "/odoo",
+    steps: () =>
+        patient([
+            ...openApp(APP, "Collections"),
+            {
+                content: "Call the debtor from the queue",
+                trigger: `.o_kanban_record:contains(${DISPUTING}) button[name=action_log_call]`,
                 run: "click",
+            },
+            {
+                content: "Write what the customer says",
+                trigger: ".modal .o_field_widget[name=note] textarea",
+                run: `edit ${DISPUTE_NOTE}`,
+            },
+            {
+                content: "The call ends in a dispute",
+                trigger: ".modal .modal-footer button[name=action_log_outcome]:contains(Dispute)",
+                run: "click",
+            },
+            {
+                content: "The dispute form carries the call's note and proposes the oldest overdue invoice",
+                trigger: `.modal .o_field_widget[name=reason] textarea:value(${DISPUTE_NOTE})`,
+            },
+            {
+                content: "The invoice's open amount shows with its currency",
+                trigger: ".modal .o_field_widget[name=move_ids] .o_data_row:contains($):contains(4,200.00)",
+            },
+            ...screenshot("collector_dispute", ".modal .o_field_widget[name=move_ids] .o_data_row"),
+            {
+                content: "Record the dispute",
+                trigger: ".modal .modal-footer button[name=action_confirm]",
+                run: "click",
+            },
+            {
+                content: "The dispute is confirmed",
+                trigger: ".o_notification:contains(Dispute logged)",
+            },
+            ...openMenu("Disputes and Holds", "collections_addon.account_move_menu_collection_excluded"),
+            {
+                content: "The invoice is listed as disputed, with the reason",
+                trigger: `.o_list_view .o_data_row:contains(${DISPUTING}):contains(pallet 3)`,
+            },
+        ]),
+});
+
+// "Run Now" as a collector: a run is queued and shows in the list.
+registry.category("web_tour.tours").add("collections_run_now", {
+    url: "/odoo",
+    steps: () =>
+        patient([
+            ...openApp(APP, "Collections"),
+            {
+                content: "The Collections app is open",
+                trigger: ".o_breadcrumb:contains(My Queue Today)",
+            },
+            ...openMenu("Collect", "collections_addon.collection_run_menu"),
+            {
+                content: "Run the escalation now, nothing selected",
+                trigger: ".o_control_panel button[name=action_run_now]",
+                run: "click",
+            },
+            {
+                content: "The run is queued",
+                trigger: ".o_notification:contains(Collections run queued)",
+            },
+            {
+                content: "Close the notification",
+                trigger: ".o_notification:contains(Collections run queued) .o_notification_close",
+                run: "click",
+            },
+            {
+                content: "The list shows the queued run",
+                trigger:
+                    "body:not(:has(.o_notification)) .o_list_view .o_data_row .o_field_widget[name=state]:contains(Queued)",
+            },
+            ...screenshot("collector_run_now", ".o_list_view .o_data_row:contains(Queued)"),
+        ]),
+});
+
+// A Collections Manager who is not a Settings administrator saves a setting.
+registry.category("web_tour.tours").add("collections_manager_settings", {
+    url: "/odoo",
+    steps: () =>
+        patient([
+            ...openApp(APP, "Collections"),
+            {
+                content: "The Collections app is open",
+                trigger: ".o_breadcrumb:contains(My Queue Today)",
+            },
+            ...openMenu("Configuration", "collections_addon.collections_menu_settings"),
+            {
+                content: "Unassigned debtors: a shared pool",
+                trigger: ".o_field_widget[name=collection_unassigned_queue] input[data-value=pool]",
+                run: "click",
+            },
+            {
+                content: "Give 12 days in demand letters",
+                trigger: ".o_field_widget[name=collection_payment_deadline_days] input",
+                run: "edit 12",
             },
             ...screenshot(
-                "manager_four_eyes",
-                ".modal .modal-body:contains(you created it, changed its terms or collect it):contains(four eyes)",
+                "manager_settings",
+                ".o_field_widget[name=collection_unassigned_queue] input[data-value=pool]:checked",
+                { scroll: false },
             ),
             {
-                content: "Close the message",
-                trigger: ".modal .modal-footer .btn-primary",
+                content: "Save",
+                trigger: ".o_control_panel .o_form_button_save",
                 run: "click",
             },
             {
-                content: "The plan still waits for another manager",
+                content: "The save is confirmed",
+                trigger: ".o_notification:contains(Collections settings of):contains(saved)",
+            },
+            {
+                content: "Saved: the page shows the new values",
                 trigger:
-                    "body:not(:has(.modal)) .o_form_view .o_statusbar_status .o_arrow_button_current:contains(To Approve)",
+                    ".o_form_view:not(.o_form_dirty) .o_field_widget[name=collection_payment_deadline_days] input:value(12)",
+            },
+            ...openMenu("Collect", "collections_addon.collection_debtor_menu"),
+            {
+                content: "Back to work",
+                trigger: ".o_breadcrumb:contains(Debtors)",
             },
         ]),
 });
