@@ -55,9 +55,16 @@ def button_key(node):
     return (
         node.get("name"),
         node.get("type"),
-        node.get("context") or "",
+        (node.get("context") or "") + (node.get("args") or ""),
         node.get("string") or node.get("title") or "",
     )
+
+
+def button_args(node):
+    """The arguments a button adds after the ids, as the web client parses
+    its ``args`` attribute (a JSON list, single quotes allowed)."""
+    args = node.get("args")
+    return json.loads(args.replace("'", '"')) if args else []
 
 
 class Row(dict):
@@ -402,6 +409,7 @@ class TestButtons(CollectionsCommon, HttpCase):
         try:
             if button["node"].get("type") == "object":
                 args = [ids] if button["place"] == "list_header" else [ids[:1]]
+                args += button_args(button["node"])
                 result, error = self.rpc(
                     f"/web/dataset/call_button/{button['model']}/{name}",
                     {
@@ -607,7 +615,7 @@ class TestButtons(CollectionsCommon, HttpCase):
                 {
                     "model": model,
                     "method": node.get("name"),
-                    "args": [[wizard_id]],
+                    "args": [[wizard_id], *button_args(node)],
                     "kwargs": {"context": context},
                 },
             )
