@@ -289,7 +289,8 @@ class TestEscalationEasesIn(EscalationCommon):
         with freeze_time(late_evening):
             today = self.env.company._collection_today()
             self.make_invoice(100.0, -1)
-            self.refresh()
+            # The refresh's own day: the company's.
+            self.env["collection.ledger"]._refresh_company(self.env.company)
         self.assertEqual(today, self.today + timedelta(days=1))
         # Due on the server's yesterday: two days late in Tokyo's today.
         self.assertEqual(self.debtor_of(self.customer).max_days_overdue, 2)
